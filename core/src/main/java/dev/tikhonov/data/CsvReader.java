@@ -667,17 +667,32 @@ public final class CsvReader {
 
   /** {@link #requireFloat32Column} of each column of {@code x}, in one pass over the rows. */
   private static void requireFloat32Columns(double[][] x, List<String> names, String source) {
-    Numbers.Float32Column[] columns = new Numbers.Float32Column[names.size()];
-    for (int j = 0; j < columns.length; j++) {
-      columns[j] = new Numbers.Float32Column();
-    }
+    Numbers.Float32Column[] columns = float32Columns(names.size());
     for (double[] row : x) {
       for (int j = 0; j < row.length; j++) {
         columns[j].add(row[j]);
       }
     }
+    requireFloat32Columns(columns, names::get, source);
+  }
+
+  /**
+   * {@code count} empty {@link Numbers.Float32Column}s, one per column, for a reader's one pass
+   * over its values (the CSV reader's dense rows, the LIBSVM reader's nonzero values).
+   */
+  static Numbers.Float32Column[] float32Columns(int count) {
+    Numbers.Float32Column[] columns = new Numbers.Float32Column[count];
+    for (int j = 0; j < count; j++) {
+      columns[j] = new Numbers.Float32Column();
+    }
+    return columns;
+  }
+
+  /** {@link #requireFloat32Column} of each of {@code columns}, column j named {@code name(j)}. */
+  static void requireFloat32Columns(Numbers.Float32Column[] columns,
+      java.util.function.IntFunction<String> name, String source) {
     for (int j = 0; j < columns.length; j++) {
-      requireFloat32Column(columns[j], names.get(j), source);
+      requireFloat32Column(columns[j], name.apply(j), source);
     }
   }
 

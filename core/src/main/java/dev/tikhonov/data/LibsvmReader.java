@@ -243,16 +243,13 @@ public final class LibsvmReader {
       throw new InputException(sourceName + ": no features: every line holds only a label");
     }
     if (kind != TargetKind.UNUSED) {
-      Numbers.Float32Column[] columns = new Numbers.Float32Column[p];
-      for (int j = 0; j < p; j++) {
-        columns[j] = new Numbers.Float32Column();
-      }
+      // the nonzero values only: a column's zeros change neither its largest magnitude nor
+      // its largest value below float32's smallest normal number
+      Numbers.Float32Column[] columns = CsvReader.float32Columns(p);
       for (int k = 0; k < indices.size(); k++) {
         columns[indices.get(k)].add(values.get(k));
       }
-      for (int j = 0; j < p; j++) {
-        CsvReader.requireFloat32Column(columns[j], "x" + (j + 1), sourceName);
-      }
+      CsvReader.requireFloat32Columns(columns, j -> "x" + (j + 1), sourceName);
     }
     SparseMatrix x = columns(n, p, rowStart, indices, values);
     double[] y = new double[n];
