@@ -10,6 +10,9 @@ import java.util.Arrays;
  * <p>The test set gets round(n·f) rows for test fraction f. A stratified split allocates that
  * total over the classes in proportion to their sizes (largest remainders, so per-class counts
  * are ⌊n_k·f⌋ or ⌈n_k·f⌉ and add up to round(n·f)) and draws each class's test rows at random.
+ * A remainder's row goes to a class only if the class keeps a training row, while another
+ * class can take it: a class loses all its rows to the test part only when round(n·f) exceeds
+ * n minus the number of classes.
  * Both parts keep the original row order. The same seed gives the same split. Stateless: each call
  * draws from its own Rng, so it may be called from any thread.
  */
@@ -129,9 +132,21 @@ public final class Splits {
       order[c] = c;
     }
     Arrays.sort(order, (x, y) -> Double.compare(remainder[y], remainder[x]));
+    // first to classes that keep a training row: a 1-row class's remainder f could outrank the
+    // others', and its only row went to the test part, never trained on (7/7/1 at 0.45)
+    boolean[] raised = new boolean[k];
     for (int i = 0; assigned < total && i < k; i++) {
       int c = order[i];
-      if (quota[c] < byClass[c].length) {
+      if (quota[c] < byClass[c].length - 1) {
+        quota[c]++;
+        raised[c] = true;
+        assigned++;
+      }
+    }
+    // rows still owed (round(n·f) above n − classes) take a class's last row, one a class
+    for (int i = 0; assigned < total && i < k; i++) {
+      int c = order[i];
+      if (!raised[c] && quota[c] < byClass[c].length) {
         quota[c]++;
         assigned++;
       }

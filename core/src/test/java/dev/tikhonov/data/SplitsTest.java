@@ -90,6 +90,38 @@ class SplitsTest {
     assertTrue(e.getMessage().startsWith(tiny.source() + ": 3 rows cannot be split"));
   }
 
+  /** Class 0 has {@code a} rows, class 1 {@code b}, class 2 {@code c}, in that order. */
+  private static Dataset classes(int a, int b, int c) {
+    int n = a + b + c;
+    Matrix x = Matrix.zeros(n, 1);
+    Matrix y = Matrix.zeros(n, 1);
+    for (int i = 0; i < n; i++) {
+      x.put(i, i);
+      y.put(i, i < a ? 0 : i < a + b ? 1 : 2);
+    }
+    return new Dataset(x, y, Dataset.defaultNames(1), Dataset.indexNames(3), "test");
+  }
+
+  @Test
+  void stratifiedTrainTest_neverPutsAClassWhollyInTheTestPart_whileAnotherCanGiveARow() {
+    // 7/7/1 at 0.45: 6.75 → 7 test rows, quotas ⌊3.15⌋ ⌊3.15⌋ ⌊0.45⌋ = 6; the one row left went
+    // to the largest remainder, class 2's 0.45, its only row: the model never trained on it
+    TrainTest split = Splits.stratifiedTrainTest(classes(7, 7, 1), 0.45, 1);
+    assertArrayEquals(new int[] {4, 3, 0}, counts(split.test()));
+    assertArrayEquals(new int[] {3, 4, 1}, counts(split.train()));
+  }
+
+  @Test
+  void stratifiedTrainTest_givesALastRowOnlyWhenEveryClassWouldOtherwiseKeepRows() {
+    // 1/1/1 at 0.5: 2 test rows of 3; the training row is one class's, whatever the order
+    TrainTest split = Splits.stratifiedTrainTest(classes(1, 1, 1), 0.5, 1);
+    assertEquals(2, split.test().size());
+    assertEquals(1, split.train().size());
+    // 3/1/1 at 0.5: 3 test rows; class 0 gives ⌈1.5⌉ = 2 and keeps one, a 1-row class the third
+    TrainTest three = Splits.stratifiedTrainTest(classes(3, 1, 1), 0.5, 1);
+    assertArrayEquals(new int[] {2, 1, 0}, counts(three.test()));
+  }
+
   private static int[] counts(Dataset d) {
     int[] counts = new int[d.numClasses()];
     for (int i = 0; i < d.size(); i++) {
