@@ -230,11 +230,10 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
       // significant digits, not decimals: a model far off the data has a loss of 1e77, which
       // %.6f printed as 78 digits; four, as the scores beside it. A regressor's loss is named:
       // "loss 0.06713, MSE 0.1343" did not say why the loss was half the MSE
-      System.out.printf(java.util.Locale.ROOT, "%s on %s: %d rows%s, loss%s %.4g%s%n", model,
+      System.out.printf(java.util.Locale.ROOT, "%s on %s: %d rows%s, %s %.4g%s%n", model,
           data == null ? Mnist.BUNDLED_SOURCE : data, e.rows(), weights == null ? ""
               : " weighted by " + weights + " (Σw " + NetworkOptions.digits(e.weightSum(), 6)
-                  + ")", poisson ? " (μ − y·log μ)" : regressor ? " (½·MSE)" : "", e.loss(),
-          scores);
+                  + ")", TestScores.lossName(e, poisson), e.loss(), scores);
       matrix.ifPresent(c -> System.out.println(confusionText(c)));
     }
     return 0;

@@ -36,9 +36,22 @@ final class TestScores {
   }
 
   /**
+   * The loss's name before its value, in {@code evaluate}'s line and the summary lines of train,
+   * grid and select alike: "loss" for a classifier (its log loss), "loss (½·MSE)" for a
+   * squared-error regressor (ℓ = ½(y − ŷ)², so the loss is half the MSE printed beside it),
+   * "loss (μ − y·log μ)" for a Poisson model of {@code counts}. The summary lines said "loss"
+   * of a regressor, unnamed, after evaluate had learnt to name it.
+   */
+  static String lossName(Evaluation e, boolean counts) {
+    return e instanceof ClassifierEvaluation ? "loss"
+        : counts ? "loss (μ − y·log μ)" : "loss (½·MSE)";
+  }
+
+  /**
    * "accuracy 0.9722, loss 0.0837" for a classifier ("accuracy 0.9825, AUC 0.9983, loss 0.0539"
-   * for two classes); "MSE 3058, R² 0.4853, loss 1529" for a regressor (significant digits: a
-   * loss of 10¹⁰ printed with 4 decimals was unreadable).
+   * for two classes); "MSE 3058, R² 0.4853, loss (½·MSE) 1529" for a regressor (train, grid and
+   * select fit no Poisson model; significant digits: a loss of 10¹⁰ printed with 4 decimals was
+   * unreadable).
    */
   static String describe(Evaluation test) {
     if (test instanceof ClassifierEvaluation c) {
@@ -51,7 +64,7 @@ final class TestScores {
     String r2 = r.rSquared().isPresent()
         ? String.format(Locale.ROOT, "%.4g", r.rSquared().getAsDouble())
         : "undefined (every target value is the same)";
-    return String.format(Locale.ROOT, "MSE %.4g, R² %s, loss %.4g", r.meanSquaredError(), r2,
-        r.loss());
+    return String.format(Locale.ROOT, "MSE %.4g, R² %s, %s %.4g", r.meanSquaredError(), r2,
+        lossName(r, false), r.loss());
   }
 }

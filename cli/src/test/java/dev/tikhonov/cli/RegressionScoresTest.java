@@ -62,7 +62,7 @@ class RegressionScoresTest {
     String chosen = r.out().lines().filter(l -> l.startsWith("  chosen (")).findFirst()
         .orElseThrow(() -> new AssertionError(r.out()));
     assertTrue(chosen.contains(String.format(java.util.Locale.ROOT,
-        "   test MSE %.4g, R² %.4g, loss %.4g   (", m.get("test_mse").asDouble(),
+        "   test MSE %.4g, R² %.4g, loss (½·MSE) %.4g   (", m.get("test_mse").asDouble(),
         m.get("test_r2").asDouble(), m.get("test_loss").asDouble())), chosen);
     assertFalse(chosen.contains("accuracy"), chosen);
   }
@@ -78,7 +78,7 @@ class RegressionScoresTest {
     JsonNode m = JSON.readTree(dir.resolve("train/metrics.json").toFile());
     String summary = line(r, "  test ");
     assertTrue(summary.startsWith(String.format(Locale.ROOT,
-        "  test MSE %.4g, R² %.4g, loss %.4g   train loss %.4g   penalty ",
+        "  test MSE %.4g, R² %.4g, loss (½·MSE) %.4g   train loss %.4g   penalty ",
         m.get("test_mse").asDouble(), m.get("test_r2").asDouble(),
         m.get("test_loss").asDouble(), m.get("train_loss").asDouble())), summary);
     assertFalse(summary.contains("accuracy"), summary);
@@ -91,7 +91,7 @@ class RegressionScoresTest {
     JsonNode m = JSON.readTree(dir.resolve("select/metrics.json").toFile());
     String cold = line(r, "  cold grid: ");
     assertTrue(cold.contains(String.format(Locale.ROOT,
-        "), test MSE %.4g, R² %.4g, loss %.4g, ", m.get("cold_test_mse").asDouble(),
+        "), test MSE %.4g, R² %.4g, loss (½·MSE) %.4g, ", m.get("cold_test_mse").asDouble(),
         m.get("cold_test_r2").asDouble(), m.get("cold_test_loss").asDouble())), cold);
     assertFalse(cold.contains("accuracy"), cold);
   }
