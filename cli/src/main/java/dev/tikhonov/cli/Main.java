@@ -66,6 +66,9 @@ public final class Main implements Runnable {
     while (!commands.isEmpty()) {
       CommandLine c = commands.pop();
       c.getCommandSpec().versionProvider(new VersionProvider());
+      // each option under the name the messages use, wrapped between options (Synopsis)
+      c.getHelpSectionMap().put(CommandLine.Model.UsageMessageSpec.SECTION_KEY_SYNOPSIS,
+          new Synopsis());
       commands.addAll(c.getSubcommands().values());
     }
     // An empty path ("--out $UNSET_VARIABLE") would mean the current directory; refused.
