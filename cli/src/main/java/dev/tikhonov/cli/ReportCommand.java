@@ -47,8 +47,32 @@ public final class ReportCommand implements Callable<Integer> {
           + " or edited by hand; the report reads " + (one ? "it as it is" : "them as they are")
           + " now, beside the rest of the run that run.json describes");
     }
+    List<Path> before = charts(dir);
     Path report = HtmlReport.write(dir);
+    // Ending a run stopped while it drew its report removes the earlier run's charts that this
+    // report did not redraw (HtmlReport.write), which went without a word.
+    List<Path> after = charts(dir);
+    List<Path> removed = before.stream().filter(p -> !after.contains(p)).toList();
+    if (!removed.isEmpty()) {
+      spec.commandLine().getOut().println("removed " + removed.size()
+          + (removed.size() == 1 ? " chart" : " charts") + " of an earlier run in " + dir
+          + " that this report did not redraw: " + String.join(", ",
+              removed.stream().map(p -> dir.relativize(p).toString()).toList()));
+    }
     spec.commandLine().getOut().println("wrote " + report);
     return 0;
+  }
+
+  /** The files in {@code dir}/charts, sorted; none when there is no such folder. */
+  private static List<Path> charts(Path dir) {
+    Path charts = dir.resolve("charts");
+    if (!java.nio.file.Files.isDirectory(charts, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      return List.of();
+    }
+    try (java.util.stream.Stream<Path> files = java.nio.file.Files.list(charts)) {
+      return files.sorted().toList();
+    } catch (java.io.IOException e) {
+      return List.of(); // not listed: nothing to name (the report says why it cannot write)
+    }
   }
 }

@@ -135,4 +135,63 @@ class StoppedDuringReportTest {
     assertEquals(STOPPED + "; its results and run.json were written, its report was not:"
         + " tikhonov report " + out + " draws it and ends the run", Main.interruptedMessage());
   }
+
+  /**
+   * A path run into a train run's folder, stopped while it drew its report: the record still
+   * carries the train run's charts, which {@code report DIR} removes as the run would have
+   * (path draws none of their names). It removed them without a word; now one line names
+   * them. Failed before: report printed only "wrote …/report.html".
+   */
+  @Test
+  void reportEndingAStoppedRun_namesTheEarlierChartsItRemoved() throws Exception {
+    Path data = CsvFiles.regression(dir.resolve("d.csv"), 40, 0.1);
+    Path out = trainWithCheckpoints(data);
+    ArrayNode trainCharts = JSON.createArrayNode();
+    Map<Path, byte[]> drawn = new java.util.TreeMap<>();
+    for (com.fasterxml.jackson.databind.JsonNode e
+        : JSON.readTree(out.resolve("run.json").toFile()).path("files")) {
+      if (e.path("path").asText().startsWith("charts/")) {
+        trainCharts.add(e);
+        Path chart = out.resolve(e.path("path").asText());
+        drawn.put(chart, Files.readAllBytes(chart));
+      }
+    }
+    assertFalse(drawn.isEmpty());
+    InProcess path = InProcess.run("path", "--data", data.toString(), "--target", "y",
+        "--quiet", "--out", out.toString());
+    assertEquals(0, path.exit(), path.err());
+
+    // the folder as the stop leaves it: path's run.json lists its results, the record carries
+    // the train run's charts and path's results, the train charts are there, no report
+    Files.delete(out.resolve("report.html"));
+    for (Map.Entry<Path, byte[]> chart : drawn.entrySet()) {
+      Files.write(chart.getKey(), chart.getValue());
+    }
+    com.fasterxml.jackson.databind.node.ObjectNode runJson =
+        (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(
+            out.resolve("run.json").toFile());
+    ArrayNode results = JSON.createArrayNode();
+    runJson.path("files").forEach(e -> {
+      if (!e.path("path").asText().startsWith("charts/")) {
+        results.add(e);
+      }
+    });
+    runJson.set("files", results);
+    JSON.writeValue(out.resolve("run.json").toFile(), runJson);
+    JSON.writeValue(out.resolve("run.json.partial").toFile(), Map.of("runs", List.of(
+        Map.of("kind", "train", "files", trainCharts),
+        Map.of("kind", "path", "files", results))));
+
+    InProcess report = InProcess.run("report", out.toString());
+    assertEquals(0, report.exit(), report.err());
+    List<String> names = drawn.keySet().stream().map(p -> out.relativize(p).toString())
+        .toList();
+    assertEquals("removed " + names.size() + " charts of an earlier run in " + out + " that"
+        + " this report did not redraw: " + String.join(", ", names) + "\nwrote "
+        + out.resolve("report.html") + "\n", report.out());
+    for (Path chart : drawn.keySet()) {
+      assertFalse(Files.exists(chart), chart.toString());
+    }
+    assertFalse(Files.exists(out.resolve("run.json.partial")));
+  }
 }
