@@ -245,12 +245,82 @@ class LauncherIT {
     assertTrue(Files.isRegularFile(tmp.resolve("tikhonov-hs_err_pid" + p.pid() + ".log")));
   }
 
-  /** The JVM's own refusal of a heap it cannot start with is not standard output's. */
+  /**
+   * Java options the JVM refuses: it printed its own three lines ("Unrecognized VM option
+   * 'Bogus'", "Error: Could not create the Java Virtual Machine.", …) with exit code 1, and of
+   * a heap too small two that went to standard output, into {@code predict --out - > p.csv}.
+   * Now one line naming the variable and the JVM's reason, on standard error, exit code 2.
+   * Failed before: exit code 1 and the JVM's lines.
+   */
   @Test
-  void tooSmallHeap_isSaidOnStandardError() throws Exception {
-    Result r = run(Map.of("TIKHONOV_JAVA_OPTS", "-Xmx1k"), "--version");
-    assertEquals(1, r.exit());
-    assertEquals("", r.out()); // it was "Error occurred during initialization of VM" and more
-    assertTrue(r.err().contains("Too small maximum heap"), r.err());
+  void javaOptsTheJvmRefuses_areOneLineNamingTheVariable() throws Exception {
+    Map<String, String> reasons = Map.of(
+        "-Xmx1q", "Invalid maximum heap size: -Xmx1q",
+        "-XX:+Bogus", "Unrecognized VM option 'Bogus'",
+        "-Dx=1 --bogus", "Unrecognized option: --bogus",
+        "--add-opens", "--add-opens requires modules to be specified",
+        "-Xmx1k", "Too small maximum heap");
+    for (Map.Entry<String, String> e : reasons.entrySet()) {
+      Result r = run(Map.of("TIKHONOV_JAVA_OPTS", e.getKey()), "--version");
+      assertEquals(2, r.exit(), r.err());
+      assertEquals("", r.out()); // "Error occurred during initialization of VM" was there
+      assertEquals("tikhonov: error: TIKHONOV_JAVA_OPTS='" + e.getKey() + "': java refuses"
+          + " these options: " + e.getValue() + "; correct or unset TIKHONOV_JAVA_OPTS\n",
+          r.err());
+    }
+  }
+
+  /**
+   * Options the JVM takes change nothing of a run: the check's own output (the JVM's version)
+   * is not printed, and the command's exit codes are its own, a refused flag's 2 too.
+   */
+  @Test
+  void javaOptsTheJvmTakes_leaveOutputAndExitCodesAsTheyWere() throws Exception {
+    Map<String, String> env = Map.of("TIKHONOV_JAVA_OPTS", "-Xmx512m -Dx=1");
+    Result r = run(env, "--version");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("tikhonov "), r.out());
+    assertFalse(r.out().contains("openjdk") || r.out().contains("Runtime Environment"), r.out());
+    assertEquals("", r.err());
+    Result bad = run(env, "train", "--data", data.toString(), "--target", "nothing");
+    assertEquals(2, bad.exit(), bad.err());
+    assertTrue(bad.err().startsWith("tikhonov: error: "), bad.err());
+  }
+
+  /**
+   * With TIKHONOV_JAVA_OPTS set the launcher still execs the JVM: a kill of the process it
+   * started reaches the JVM, which says so and keeps the signal's exit code (143).
+   */
+  @Test
+  void withJavaOpts_aKillReachesTheJvm_andItsExitCodeStays() throws Exception {
+    List<String> cmd = List.of("/bin/bash", launcher().toString(), "train", "--data",
+        data.toString(), "--target", "y", "--model", "linear", "--epochs", "100000",
+        "--threads", "1", "--out", dir.resolve("o").toString());
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile())
+        .redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("TIKHONOV_JAVA_OPTS", "-Xmx512m");
+    Process p = pb.start();
+    BufferedReader err = new BufferedReader(new InputStreamReader(p.getErrorStream(),
+        StandardCharsets.UTF_8));
+    StringBuilder seen = new StringBuilder();
+    for (String line = err.readLine(); line != null; line = err.readLine()) {
+      seen.append(line).append('\n');
+      if (line.startsWith("epoch 2/")) {
+        break;
+      }
+    }
+    assertEquals(0, new ProcessBuilder("kill", "-TERM", Long.toString(p.pid())).start()
+        .waitFor());
+    boolean stopped = p.waitFor(2, TimeUnit.MINUTES);
+    if (!stopped) {
+      p.destroyForcibly().waitFor();
+    }
+    for (String line = err.readLine(); line != null; line = err.readLine()) {
+      seen.append(line).append('\n');
+    }
+    assertTrue(stopped, "the run did not stop: " + seen);
+    assertEquals(143, p.exitValue(), seen.toString());
+    assertTrue(seen.toString().strip().endsWith("tikhonov: stopped by a signal (Ctrl-C or kill)"
+        + " before the command finished; no file was left half-written"), seen.toString());
   }
 }

@@ -58,7 +58,6 @@ class BadInputDocTest {
    * the JVM writes before or instead of tikhonov's code (the launcher's rows).
    */
   static final Map<String, String> ASSEMBLED = Map.of(
-      "Unrecognized option: ", "the JVM, refusing TIKHONOV_JAVA_OPTS before main starts",
       "# A fatal error has been detected", "the JVM's crash header, not tikhonov's code",
       "<file>: model: key \"standardizer\" is missing", "JsonFields: the key and its path",
       "<file>: model.architecture.dropout: expected a number in",
