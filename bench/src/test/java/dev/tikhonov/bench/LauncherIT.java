@@ -323,4 +323,35 @@ class LauncherIT {
     assertTrue(seen.toString().strip().endsWith("tikhonov: stopped by a signal (Ctrl-C or kill)"
         + " before the command finished; no file was left half-written"), seen.toString());
   }
+
+  /**
+   * A kill while the launcher itself runs (it checks the locale, the jars' age, the Java
+   * version; up to a second on a busy machine, a minute when it builds) ended it with exit
+   * code 143 and not a word. The stop comes here while it asks {@code locale}, which waits
+   * (a stand-in on PATH) until the signal reaches the launcher's process group, as a
+   * terminal's Ctrl-C and a job scheduler's kill do. Failed before: no line on stderr.
+   */
+  @Test
+  void aKillWhileTheLauncherRuns_isSaid_andTheExitCodeIsTheSignals() throws Exception {
+    Path bin = Files.createDirectories(dir.resolve("slow-bin"));
+    Path asked = dir.resolve("locale-asked");
+    Path locale = Files.writeString(bin.resolve("locale"),
+        "#!/bin/sh\ntouch '" + asked + "'\nexec sleep 600\n");
+    assertTrue(locale.toFile().setExecutable(true));
+    // its own session and process group, which the kill is sent to
+    ProcessBuilder pb = new ProcessBuilder("setsid", "/bin/bash", launcher().toString(),
+        "--version").directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    Process p = pb.start();
+    for (int i = 0; i < 3000 && !Files.exists(asked) && p.isAlive(); i++) {
+      Thread.sleep(20); // the launcher's own steps before locale: milliseconds
+    }
+    assertTrue(Files.exists(asked), "the launcher did not ask locale");
+    assertEquals(0, new ProcessBuilder("kill", "-TERM", "--", "-" + p.pid()).start().waitFor());
+    assertTrue(p.waitFor(1, TimeUnit.MINUTES), "the launcher did not stop");
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertEquals(143, p.exitValue(), err);
+    assertEquals("tikhonov: stopped by a signal (Ctrl-C or kill) before the command started;"
+        + " nothing was written\n", err);
+  }
 }
