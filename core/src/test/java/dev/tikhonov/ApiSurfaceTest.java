@@ -179,6 +179,32 @@ class ApiSurfaceTest {
   }
 
   /**
+   * A count of rows is {@code numRows()} wherever the API gives one, beside
+   * {@code numFeatures()} and {@code numClasses()} (scikit-learn's {@code n_samples}):
+   * {@code Dataset} said {@code size()} while {@code SparseMatrix} and
+   * {@code OutOfFoldPredictions} said {@code numRows()}, and {@code Matrix.size()} counts
+   * rows × columns. Dataset's {@code size()} stays one release, deprecated.
+   */
+  @Test
+  void rowCounts_areNamedNumRows() throws Exception {
+    JavaClasses classes = LayeringTest.coreClasses();
+    List<String> problems = new ArrayList<>();
+    for (String name : List.of("dev.tikhonov.data.Dataset", "dev.tikhonov.data.SparseMatrix",
+        "dev.tikhonov.select.OutOfFoldPredictions")) {
+      JavaClass c = classes.get(name);
+      if (c.getMethods().stream().noneMatch(m -> m.getName().equals("numRows")
+          && m.getModifiers().contains(JavaModifier.PUBLIC) && m.getParameters().isEmpty()
+          && m.getRawReturnType().isEquivalentTo(int.class))) {
+        problems.add(c.getSimpleName() + " lacks numRows()");
+      }
+      c.getMethods().stream().filter(m -> m.getName().equals("size")
+          && m.getModifiers().contains(JavaModifier.PUBLIC) && !m.isAnnotatedWith(Deprecated.class))
+          .forEach(m -> problems.add(c.getSimpleName() + " counts its rows as size()"));
+    }
+    assertEquals(List.of(), problems, "row counts off the common vocabulary");
+  }
+
+  /**
    * Synthetic data come from builders with named settings ({@code Synthetic.regression()
    * .rows(500).features(50)…}): the positional {@code makeRegression(n, p, informative, noise,
    * seed)}, whose overload took the intercept where this one takes the seed, and

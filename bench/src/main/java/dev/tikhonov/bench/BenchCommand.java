@@ -211,7 +211,7 @@ public final class BenchCommand implements Runnable, CommandExtension {
           java.util.Arrays.stream(hidden).mapToObj(String::valueOf).toList()) + "-"
           + tt.train().numClasses();
       System.out.printf("MLP %s on %s (%d train, %d test), batch %d, %d epochs, %d threads,"
-          + " λ = %s%n", shape, tt.train().source(), tt.train().size(), tt.test().size(),
+          + " λ = %s%n", shape, tt.train().source(), tt.train().numRows(), tt.test().numRows(),
           batchSize, epochs, threads, lambda);
       MlpBench.Result r = MlpBench.run(tt, epochs, lambda, seed, batchSize, hidden,
           new dev.tikhonov.train.TrainingListener() {
@@ -242,7 +242,7 @@ public final class BenchCommand implements Runnable, CommandExtension {
         result.put("seed", seed);
         result.put("batch_size", batchSize);
         result.put("hidden", hidden);
-        result.put("flops_per_epoch", MlpBench.flopsPerEpoch(tt.train().size(),
+        result.put("flops_per_epoch", MlpBench.flopsPerEpoch(tt.train().numRows(),
             tt.train().numFeatures(), hidden, tt.train().numClasses()));
         result.put("epoch_seconds", r.epochSeconds());
         result.put("epoch_seconds_median", r.epochSecondsMedian());

@@ -146,7 +146,7 @@ final class MlpBench {
         .seed(seed).build()
         .fit(train, FitOptions.none().withListener(listener));
     ClassifierEvaluation eval = model.evaluate(test);
-    return new Result(train.source(), train.size(), test.size(),
+    return new Result(train.source(), train.numRows(), test.numRows(),
         seconds.stream().mapToDouble(Double::doubleValue).toArray(),
         eval.accuracy(), eval.loss(), model.training().orElseThrow().trainLoss(),
         cpu.stream().mapToDouble(Double::doubleValue).toArray());

@@ -138,7 +138,7 @@ final class DataOptions implements Flags.Conditional {
     if (weightsColumn != null && test.featureNames().contains(weightsColumn)
         && java.util.Arrays.stream(test.column(weightsColumn)).sum() == 0) {
       throw new InputException("--weights \"" + weightsColumn + "\": every weight of the "
-          + test.size() + " test rows of " + data + " is 0, so their weighted"
+          + test.numRows() + " test rows of " + data + " is 0, so their weighted"
           + " scores would have no value; give some of them weight, or split otherwise"
           + " (--seed, --test-fraction)");
     }
@@ -289,7 +289,7 @@ final class DataOptions implements Flags.Conditional {
     } catch (InputException e) {
       // Either part would be empty (the split's one InputException for a fraction in (0, 1)):
       // the library says "test fraction 0.2", which named no flag.
-      throw new InputException("--data " + data + ": " + tooFewToSplit(all.size()), e);
+      throw new InputException("--data " + data + ": " + tooFewToSplit(all.numRows()), e);
     }
     refuseUnweightedTraining(split.train(), seed);
     refuseUnweightedTest(split.test());
@@ -404,7 +404,7 @@ final class DataOptions implements Flags.Conditional {
     if (weightsColumn != null && train.featureNames().contains(weightsColumn)
         && java.util.Arrays.stream(train.column(weightsColumn)).sum() == 0) {
       throw new InputException("--weights \"" + weightsColumn + "\": every weight of the "
-          + train.size() + " training rows of the split (--test-fraction " + testFraction
+          + train.numRows() + " training rows of the split (--test-fraction " + testFraction
           + ", --seed " + seed + ") is 0: nothing to fit; another --seed splits the rows"
           + " otherwise");
     }
@@ -428,18 +428,18 @@ final class DataOptions implements Flags.Conditional {
         : java.util.Optional.empty();
     if (lone.isPresent()) {
       throw new InputException(where + ": the target is " + lone.get()[0] + " on "
-          + (all.size() - 1) + " of the " + all.size() + " rows and " + lone.get()[1]
+          + (all.numRows() - 1) + " of the " + all.numRows() + " rows and " + lone.get()[1]
           + " on one: whatever the split and the folds, the fold holding that row out trains on"
           + " one value; cross-validation needs a target that varies in at least two rows");
     }
-    if (train.size() == 1) {
+    if (train.numRows() == 1) {
       throw new InputException(where + ": the split leaves 1 training row (--test-fraction "
           + testFraction + "), and a target of one value (" + train.target(0) + ") leaves"
           + " nothing to fit; give a smaller --test-fraction, or more rows");
     }
     if (constant(train)) {
       throw new InputException(where + ": the target is constant (" + train.target(0)
-          + ") on the " + train.size() + " training rows of the split (--test-fraction "
+          + ") on the " + train.numRows() + " training rows of the split (--test-fraction "
           + testFraction + ", --seed " + seed + "): nothing to fit; another --seed splits the rows"
           + " otherwise");
     }
@@ -449,10 +449,10 @@ final class DataOptions implements Flags.Conditional {
         : java.util.Optional.empty();
     if (loneInTrain.isPresent()) {
       throw new InputException(where + ": the target is " + loneInTrain.get()[0] + " on "
-          + (train.size() - 1) + " of the " + train.size() + " training rows of the split"
+          + (train.numRows() - 1) + " of the " + train.numRows() + " training rows of the split"
           + " (--test-fraction " + testFraction + ", --seed " + seed + ") and "
           + loneInTrain.get()[1] + " on one: whatever the folds, the one holding that row out"
-          + " trains on one value; " + (train.size() == 2
+          + " trains on one value; " + (train.numRows() == 2
               // any split's 2 rows that differ differ in one row: only more rows help
               ? "give a smaller --test-fraction, or more rows"
               : "another --seed splits the rows otherwise"));
@@ -484,7 +484,7 @@ final class DataOptions implements Flags.Conditional {
     // names the part it leaves without weight (TrainWeightsSplitTest; c17a159c)
     if (value.isPresent() && (!train.isClassification() || weighing(train) > 1)) {
       throw new InputException(whereTarget() + ": " + oneValue(train, value.getAsDouble(),
-          weighed + " of the " + train.size() + " training rows of the split (--test-fraction "
+          weighed + " of the " + train.numRows() + " training rows of the split (--test-fraction "
           + testFraction + ", --seed " + seed + ")") + "; another --seed splits the rows"
           + " otherwise");
     }
@@ -512,7 +512,7 @@ final class DataOptions implements Flags.Conditional {
    * all its rows but one, else empty.
    */
   private static java.util.Optional<double[]> loneValue(Dataset d) {
-    int n = d.size();
+    int n = d.numRows();
     if (n < 2) {
       return java.util.Optional.empty();
     }
@@ -542,7 +542,7 @@ final class DataOptions implements Flags.Conditional {
     }
     double[] w = d.column(weightsColumn);
     double value = Double.NaN;
-    for (int i = 0; i < d.size(); i++) {
+    for (int i = 0; i < d.numRows(); i++) {
       if (w[i] > 0) {
         if (Double.isNaN(value)) {
           value = d.target(i);
@@ -556,7 +556,7 @@ final class DataOptions implements Flags.Conditional {
   }
 
   private static boolean constant(Dataset d) {
-    for (int i = 1; i < d.size(); i++) {
+    for (int i = 1; i < d.numRows(); i++) {
       if (d.target(i) != d.target(0)) {
         return false;
       }
@@ -719,7 +719,7 @@ final class DataOptions implements Flags.Conditional {
     int classes = all.numClasses();
     java.util.Optional<String> continuous = all.continuousLabel();
     boolean many = all.numericClassNames() && classes > MAX_NUMERIC_CLASSES
-        && (long) classes * MIN_ROWS_PER_CLASS > all.size();
+        && (long) classes * MIN_ROWS_PER_CLASS > all.numRows();
     if (continuous.isEmpty() && !many) {
       return;
     }
@@ -727,7 +727,7 @@ final class DataOptions implements Flags.Conditional {
         : "its target (each line's first field)";
     String what = continuous.isPresent()
         ? classes + " distinct numbers, not all integers, e.g. " + continuous.get()
-        : classes + " distinct integers in " + all.size() + " rows";
+        : classes + " distinct integers in " + all.numRows() + " rows";
     // There is no flag to override this: labels written as text are always classes.
     String example = continuous.orElse(all.classNames().get(0));
     throw new InputException("--data " + data + ": " + column + " looks real-valued (" + what

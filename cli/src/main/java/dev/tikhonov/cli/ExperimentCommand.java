@@ -255,7 +255,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
     TrainTest d = dataOptions.load(TargetKind.CLASS, 0);
     var human = common.human();
     human.printf(Locale.ROOT, "experiment mnist-l2 on %s: %d train / %d test digits%n",
-        dataOptions.describe(), d.train().size(), d.test().size());
+        dataOptions.describe(), d.train().numRows(), d.test().numRows());
     human.printf(Locale.ROOT, "  MLP 784-%s-10, ReLU, softmax cross-entropy; SGD momentum %s,"
             + " lr %s, batch %d, %d epochs; pixels/255; PyTorch default init%n",
         String.join("-", recipe.hidden().stream().map(String::valueOf).toList()),

@@ -198,7 +198,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     Dataset train = data.train();
     PrintStream human = common.human();
     GridSearchCV<P> search = Flags.translate(() -> GridSearchCV.builder(grid)
-        .resampling(resampling.resampling(train.size())).rule(resampling.rule())
+        .resampling(resampling.resampling(train.numRows())).rule(resampling.rule())
         .measure(resampling.measure()).threads(common.threads)
         .build());
     int k = search.resampling().size();
@@ -206,7 +206,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     // what the search refuses before its first fit, refused before the header that describes it
     resampling.validate(() -> search.validate(train), "--data " + dataOptions.describe());
     human.printf(Locale.ROOT, "tikhonov grid: %s on %s (%d train / %d test rows, %d features)%n",
-        network.describe(), dataOptions.describe(), train.size(), data.test().size(),
+        network.describe(), dataOptions.describe(), train.numRows(), data.test().numRows(),
         train.numFeatures() - (weights != null ? 1 : 0)); // (--weights is not a feature)
     human.printf(Locale.ROOT, "  %d candidates (%s), %s, rule %s%s, %d fits at once%n",
         grid.size(), Digits.settings(grid.axes()),

@@ -50,7 +50,7 @@ final class IdentifierColumns {
   }
 
   private static boolean distinctIntegers(Dataset data, int j) {
-    int n = data.size();
+    int n = data.numRows();
     if (n < 2) {
       return false;
     }

@@ -57,7 +57,7 @@ final class MnistSelectRun {
     PrintStream human = command.common.human();
     human.printf(Locale.ROOT, "experiment mnist-select: %s%n", String.join(", ", dataSets.stream()
         .map(d -> d.name() + " (" + rows(d, s) + " train / "
-            + d.data().test().size() + " test)").toList()));
+            + d.data().test().numRows() + " test)").toList()));
     if (command.trainRows == null) {
       quickRowsNote(dataSets, s.trainRows()).ifPresent(human::println);
     }
@@ -142,15 +142,15 @@ final class MnistSelectRun {
    * without a word), and warns of each data set smaller than N when another has more than N.
    */
   private static void requireTrainRows(List<MnistSelect.DataSet> dataSets, int trainRows) {
-    List<String> smaller = dataSets.stream().filter(d -> d.data().train().size() < trainRows)
-        .map(d -> d.name() + " has " + d.data().train().size()).toList();
+    List<String> smaller = dataSets.stream().filter(d -> d.data().train().numRows() < trainRows)
+        .map(d -> d.name() + " has " + d.data().train().numRows()).toList();
     if (trainRows == 0 || smaller.isEmpty()) {
       return;
     }
     String rows = "--train-rows " + trainRows + ": " + String.join(", ", smaller)
         + " training rows";
     if (smaller.size() == dataSets.size()) {
-      int most = dataSets.stream().mapToInt(d -> d.data().train().size()).max().orElse(0);
+      int most = dataSets.stream().mapToInt(d -> d.data().train().numRows()).max().orElse(0);
       throw new InputException(rows + "; give at most " + most + ", or 0 for all rows");
     }
     System.err.println("tikhonov: warning: " + rows + "; all of them are used");
@@ -164,8 +164,8 @@ final class MnistSelectRun {
    */
   private static java.util.Optional<String> quickRowsNote(List<MnistSelect.DataSet> dataSets,
       int trainRows) {
-    List<String> smaller = dataSets.stream().filter(d -> d.data().train().size() < trainRows)
-        .map(d -> d.name() + " has " + d.data().train().size()).toList();
+    List<String> smaller = dataSets.stream().filter(d -> d.data().train().numRows() < trainRows)
+        .map(d -> d.name() + " has " + d.data().train().numRows()).toList();
     if (trainRows == 0 || smaller.isEmpty()) {
       return java.util.Optional.empty();
     }
@@ -176,7 +176,7 @@ final class MnistSelectRun {
 
   /** Training rows a data set contributes under the settings. */
   private static int rows(MnistSelect.DataSet d, MnistSelect.Settings s) {
-    int n = d.data().train().size();
+    int n = d.data().train().numRows();
     return s.trainRows() == 0 ? n : Math.min(n, s.trainRows());
   }
 }

@@ -106,7 +106,7 @@ final class NetworkOptions implements Flags.Conditional {
   private static java.util.Optional<String> unscaledWarning(boolean standardize,
       dev.tikhonov.data.Dataset train, java.util.Optional<String> weightColumn, String why) {
     // (sparse data, LIBSVM's, are left alone: standardizing them would make them dense)
-    if (standardize || train.size() == 0 || train.isSparse()) {
+    if (standardize || train.numRows() == 0 || train.isSparse()) {
       return java.util.Optional.empty();
     }
     double largest = 0;
@@ -116,11 +116,11 @@ final class NetworkOptions implements Flags.Conditional {
         continue;
       }
       double sum = 0;
-      for (int i = 0; i < train.size(); i++) {
+      for (int i = 0; i < train.numRows(); i++) {
         double x = train.feature(i, j);
         sum += x * x;
       }
-      double rms = Math.sqrt(sum / train.size());
+      double rms = Math.sqrt(sum / train.numRows());
       if (rms > largest) {
         largest = rms;
         which = j;
@@ -150,7 +150,7 @@ final class NetworkOptions implements Flags.Conditional {
    */
   static java.util.Optional<String> unscaledTargetWarning(boolean standardizeTarget,
       dev.tikhonov.data.Dataset train) {
-    if (standardizeTarget || train.size() == 0) {
+    if (standardizeTarget || train.numRows() == 0) {
       return java.util.Optional.empty();
     }
     return dev.tikhonov.train.Trainer.largeTarget(train).map(large -> "tikhonov: warning: the"
@@ -167,10 +167,10 @@ final class NetworkOptions implements Flags.Conditional {
    * not), so the predictions are rounded whatever the flags; subtracting an offset helps.
    */
   static java.util.Optional<String> farTargetWarning(dev.tikhonov.data.Dataset train) {
-    if (train.isClassification() || train.size() == 0) {
+    if (train.isClassification() || train.numRows() == 0) {
       return java.util.Optional.empty();
     }
-    double mean = java.util.stream.IntStream.range(0, train.size()).mapToDouble(train::target)
+    double mean = java.util.stream.IntStream.range(0, train.numRows()).mapToDouble(train::target)
         .average().orElse(0);
     double sd = dev.tikhonov.data.Standardizer.targetDeviation(train);
     double rounding = Math.ulp((float) Math.abs(mean)) / 2;

@@ -337,7 +337,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         : TargetKind.CLASS);
     requirePathFits(dataset, fam);
     requireOutOfFoldFits(dataset, fam);
-    dataRows = dataset.size();
+    dataRows = dataset.numRows();
     if (penaltyFactors != null) {
       factors = penaltyFactors(penaltyFactors, modelFeatures(dataset), ignored());
     }
@@ -363,7 +363,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       configure(b);
       b.threads(common.threads).measure(measure).alignment(alignment);
       if (foldid != null) {
-        b.foldIds(KFold.read(foldid, dataset.size()).foldIds());
+        b.foldIds(KFold.read(foldid, dataset.numRows()).foldIds());
       } else {
         b.numFolds(cvFolds).seed(seed);
       }
@@ -393,7 +393,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Optional<CvResult> curve = cv.map(CrossValidatedPath::cv);
     Optional<dev.tikhonov.select.InformationCriteria> ic = criteria(path, dataset, settings);
     Map<String, Object> json = PathFiles.json(path.solution(), curve,
-        OptionalInt.of(dataset.size()));
+        OptionalInt.of(dataset.numRows()));
     if (lower.length > 0) {
       json.put("lower_limits", finiteOrNull(lower));
       json.put("upper_limits", finiteOrNull(upper));
@@ -649,7 +649,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       return Optional.empty();
     }
     long p = modelFeatures(dataset).size();
-    double work = (double) dataset.size() * p * p * path.size();
+    double work = (double) dataset.numRows() * p * p * path.size();
     if (l1Ratio < 1 && work > 2e9) {
       criteriaOmitted = String.format(Locale.ROOT, "for α < 1 the effective df needs an"
           + " active-set Gram matrix at every λ, n·p²·(number of λ) = %.3g > 2e9 operations;"
@@ -1053,7 +1053,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     boolean crossValidate = cvFolds != null || foldid != null;
     if (foldid != null) {
-      b.foldIds(KFold.read(foldid, dataset.size()).foldIds());
+      b.foldIds(KFold.read(foldid, dataset.numRows()).foldIds());
     } else if (cvFolds != null) {
       b.numFolds(cvFolds).seed(seed);
     }
@@ -1071,7 +1071,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Optional<dev.tikhonov.select.RelaxedCvResult> curve = cv.map(
         CrossValidatedRelaxedPath::cv);
     Map<String, Object> json = PathFiles.json(path.solution().lasso(), Optional.empty(),
-        OptionalInt.of(dataset.size()));
+        OptionalInt.of(dataset.numRows()));
     json.put("relaxed", PathFiles.relaxedJson(path.solution(), estimator.gammas(), curve));
     writer.json("path.json", json);
     writer.text("path.csv", PathFiles.csv(path.solution().lasso(), Optional.empty()));
@@ -1203,7 +1203,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + " path.csv writes as many numbers), more than the %.1f GiB that Java may use here;"
           + " use fewer λ (%s), fewer features (a LIBSVM file has as many as its largest"
           + " index), or give Java more memory with TIKHONOV_JAVA_OPTS=-Xmx<size>", table.data,
-          dataset.size(), p, m, m, k * p, bytes / GIB, heap / GIB,
+          dataset.numRows(), p, m, m, k * p, bytes / GIB, heap / GIB,
           lambdas != null ? "--lambdas" : "--nlambda"));
     }
   }
@@ -1221,7 +1221,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     long k = family == Family.MULTINOMIAL ? dataset.classNames().size() : 1;
     long g = relax ? (gammas != null ? gammas.size()
         : RelaxedCrossValidation.defaultGammas().length) : 1;
-    long n = dataset.size();
+    long n = dataset.numRows();
     double bytes = (double) n * m * k * g * Double.BYTES;
     long heap = Runtime.getRuntime().maxMemory();
     if (bytes > heap) {

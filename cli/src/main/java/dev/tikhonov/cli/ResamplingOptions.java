@@ -110,7 +110,7 @@ final class ResamplingOptions implements Flags.Conditional {
       return java.util.Optional.empty();
     }
     return java.util.Optional.of("tikhonov: warning: " + data + ": class "
-        + train.classNames().get(lone.getAsInt()) + " has one row of the " + train.size()
+        + train.classNames().get(lone.getAsInt()) + " has one row of the " + train.numRows()
         + " training rows: whatever the folds, the one holding it out has no row of that class"
         + " to train on, so its networks never see the class its held-out row is scored by;"
         + " give that class more rows, or leave its row out");

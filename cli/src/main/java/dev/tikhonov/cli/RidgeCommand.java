@@ -152,7 +152,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
         Outputs.input("--data", table.data), Outputs.input("--foldid", folds.foldid));
     Dataset dataset = read();
     RidgeCV folded = folds.foldid == null ? estimator : estimator.toBuilder()
-        .resampling(folds.resampling(dataset.size())).build();
+        .resampling(folds.resampling(dataset.numRows())).build();
     RidgeCV.Validation v = fit(() -> folded.crossValidate(dataset));
     InformationCriteria ic = v.informationCriteria();
     Map<String, Object> json = RidgeFiles.json(v, chosenBy, ic);

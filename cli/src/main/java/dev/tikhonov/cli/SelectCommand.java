@@ -209,7 +209,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     Dataset train = data.train();
     PrintStream human = common.human();
     MlpPathCV<P> search = Flags.translate(() -> MlpPathCV.builder(path)
-        .resampling(resampling.resampling(train.size())).rule(resampling.rule())
+        .resampling(resampling.resampling(train.numRows())).rule(resampling.rule())
         .measure(resampling.measure()).threads(common.threads)
         .build());
     int m = path.lambdas(train).length;
@@ -218,7 +218,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     // what the search refuses before its first fit, refused before the header that describes it
     resampling.validate(() -> search.validate(train), "--data " + dataOptions.describe());
     human.printf(Locale.ROOT, "tikhonov select: %s on %s (%d train / %d test rows, %d features)%n",
-        network.describe(), dataOptions.describe(), train.size(), data.test().size(),
+        network.describe(), dataOptions.describe(), train.numRows(), data.test().numRows(),
         train.numFeatures());
     human.printf(Locale.ROOT, "  %d λ from %s down to %s, %s, warm starts from the %s λ"
             + " (%d epochs, then %d per λ), patience %d on %s of each part, rule %s%s, %d fits at"

@@ -279,7 +279,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     var human = common.human();
     OptimizerConfig optimizerConfig = optimizer.build();
     human.printf(Locale.ROOT, "tikhonov train: %s on %s (%d train / %d test rows, %d features)%n",
-        modelOption.describe(), dataOptions.describe(), train.size(), test.size(),
+        modelOption.describe(), dataOptions.describe(), train.numRows(), test.numRows(),
         train.numFeatures() - (weights != null ? 1 : 0)); // (--weights is not a feature)
     // dropout only where it applies: a linear or logistic model has no hidden layer to drop
     human.printf(Locale.ROOT, "  λ=%s α=%s%s, %s, %d epochs, batch %d, seed %d, %d threads%n",
@@ -359,7 +359,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     // beside held_out_rows (the validation share of the training rows): the report's settings
     // did not tell those from the test rows, nor say how many these were
     dataOptions.testFractionApplied().ifPresent(f -> settings.put("test_fraction", f));
-    settings.put("test_rows", test.size());
+    settings.put("test_rows", test.numRows());
     if (save != null) {
       fitted.save(save);
       saved = java.util.Optional.of(save);

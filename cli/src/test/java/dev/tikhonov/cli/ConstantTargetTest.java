@@ -219,7 +219,7 @@ class ConstantTargetTest {
   /** How many of {@code rows} (their targets are their indices) {@code split} holds out. */
   private static int heldOut(dev.tikhonov.data.TrainTest split, int... rows) {
     int count = 0;
-    for (int i = 0; i < split.test().size(); i++) {
+    for (int i = 0; i < split.test().numRows(); i++) {
       for (int row : rows) {
         count += split.test().target(i) == row ? 1 : 0;
       }

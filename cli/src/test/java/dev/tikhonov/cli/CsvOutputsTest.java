@@ -31,7 +31,7 @@ class CsvOutputsTest {
     Dataset back = CsvReader.read(dir.resolve("p/path.csv"), "lambda", TargetKind.REAL);
     assertEquals(List.of("df", "dev_ratio", "intercept", "x\n1", "x,2", "x\"3"),
         back.featureNames());
-    assertEquals(3, back.size());
+    assertEquals(3, back.numRows());
   }
 
   @Test

@@ -30,7 +30,7 @@ class SelectGridFoldIdTest {
   /** KFold.random(n, 3, 7)'s ids of the training rows the CLI's split (0.2, seed 0) leaves. */
   private Path seededFolds() throws Exception {
     int n = Splits.stratifiedTrainTest(CsvReader.read(WINE, "cultivar", TargetKind.CLASS,
-        CsvOptions.defaults()), 0.2, 0).train().size();
+        CsvOptions.defaults()), 0.2, 0).train().numRows();
     int[] ids = KFold.random(n, 3, 7).foldIds();
     return Files.writeString(dir.resolve("foldid.csv"), "foldid\n" + Arrays.stream(ids)
         .mapToObj(Integer::toString).collect(Collectors.joining("\n")) + "\n");

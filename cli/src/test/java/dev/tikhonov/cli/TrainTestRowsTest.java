@@ -33,7 +33,7 @@ class TrainTestRowsTest {
     assertEquals(0, r.exit(), r.err());
     // the split train makes, from the library: a classifier's is stratified
     int testRows = Splits.stratifiedTrainTest(Dataset.read(data, "diagnosis", TargetKind.CLASS),
-        0.25, 3).test().size();
+        0.25, 3).test().numRows();
     JsonNode settings = new ObjectMapper().readTree(out.resolve("run.json").toFile())
         .get("settings");
     assertEquals(0.25, settings.get("test_fraction").asDouble(), settings.toString());

@@ -648,9 +648,25 @@ public final class Dataset {
 
   // ------------------------------------------------------------------------------- accessors
 
-  /** The number of rows n. */
-  public int size() {
+  /**
+   * The number of rows n (scikit-learn's {@code n_samples}), as {@link SparseMatrix#numRows()}
+   * and {@code OutOfFoldPredictions.numRows()} name it, beside {@link #numFeatures()} p and
+   * {@link #numClasses()} K. ({@code Matrix.size()} is its element count, rows × columns.)
+   */
+  public int numRows() {
     return size;
+  }
+
+  /**
+   * The number of rows n: {@link #numRows()}.
+   *
+   * @deprecated {@code size()} here meant rows while {@code Matrix.size()} means rows × columns
+   *     and every other count of this type is {@code num…}; use {@link #numRows()}. Kept for
+   *     one release.
+   */
+  @Deprecated(since = "0.1.0", forRemoval = true)
+  public int size() {
+    return numRows();
   }
 
   /** The number of feature columns p (the target, weights and offsets are not features). */

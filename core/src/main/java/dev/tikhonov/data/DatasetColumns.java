@@ -39,7 +39,7 @@ final class DatasetColumns {
           + " are distinct, a model finds its columns by name (withoutColumns("
           + Numbers.quote(name) + ") first to replace it)");
     }
-    int n = data.size();
+    int n = data.numRows();
     if (values.length != n) {
       throw new InputException(column + ": " + values.length + " value"
           + (values.length == 1 ? "" : "s") + " for the " + n + " row" + (n == 1 ? "" : "s")
@@ -92,7 +92,7 @@ final class DatasetColumns {
 
   static double[] column(Dataset data, String name) {
     int j = indexOf(data, Objects.requireNonNull(name, "name"));
-    double[] out = new double[data.size()];
+    double[] out = new double[data.numRows()];
     for (int i = 0; i < out.length; i++) {
       out[i] = data.feature(i, j);
     }
@@ -122,7 +122,7 @@ final class DatasetColumns {
     List<String> shown = quoted.stream().limit(5).toList();
     String source = data.source() + " without column" + (quoted.size() == 1 ? " " : "s ")
         + String.join(", ", shown) + (quoted.size() > 5 ? ", … (" + quoted.size() + ")" : "");
-    int n = data.size();
+    int n = data.numRows();
     int q = kept.length;
     boolean named = named(data, keptNames);
     if (data.isSparse()) {

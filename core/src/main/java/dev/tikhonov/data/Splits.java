@@ -58,7 +58,7 @@ public final class Splits {
           + "the target is a number; " + ClassLabels.howToGiveClasses(data) + ", or use "
           + "Splits.trainTest");
     }
-    int n = data.size();
+    int n = data.numRows();
     int testSize = (int) Math.round(n * testFraction);
     if (testSize < 1 || testSize > n - 1) {
       throw new InputException(
@@ -100,7 +100,7 @@ public final class Splits {
   private static int[][] rowsByClass(Dataset data) {
     int k = data.numClasses();
     int[] counts = new int[k];
-    for (int i = 0; i < data.size(); i++) {
+    for (int i = 0; i < data.numRows(); i++) {
       counts[data.label(i)]++;
     }
     int[][] rows = new int[k][];
@@ -108,7 +108,7 @@ public final class Splits {
       rows[c] = new int[counts[c]];
     }
     int[] filled = new int[k];
-    for (int i = 0; i < data.size(); i++) {
+    for (int i = 0; i < data.numRows(); i++) {
       int c = data.label(i);
       rows[c][filled[c]++] = i;
     }

@@ -87,7 +87,7 @@ public record Standardizer(double[] mean, double[] scale) {
       Matrix x = data.features();
       cells = x::get;
     }
-    return fit(data.size(), data.numFeatures(), cells, rowWeights(data, weights),
+    return fit(data.numRows(), data.numFeatures(), cells, rowWeights(data, weights),
         data.source(), j -> "column " + Numbers.quote(data.featureNames().get(j)));
   }
 
@@ -110,7 +110,7 @@ public record Standardizer(double[] mean, double[] scale) {
    * double[])} computes them for a feature; {@code weights} empty for none.
    */
   public static Standardizer fitTarget(Dataset data, double[] weights) {
-    return fit(data.size(), 1, (i, j) -> data.target(i), rowWeights(data, weights),
+    return fit(data.numRows(), 1, (i, j) -> data.target(i), rowWeights(data, weights),
         data.source(), j -> "the target");
   }
 
@@ -119,7 +119,7 @@ public record Standardizer(double[] mean, double[] scale) {
    * weights are equal (then the arithmetic is the unweighted one, to the bit), else a copy.
    */
   private static double[] rowWeights(Dataset data, double[] weights) {
-    double[] w = new double[data.size()];
+    double[] w = new double[data.numRows()];
     if (weights.length == 0) {
       Arrays.fill(w, 1.0);
       return w;
@@ -147,10 +147,10 @@ public record Standardizer(double[] mean, double[] scale) {
    * divergence, to warn) without standardizing it.
    */
   public static double targetDeviation(Dataset data) {
-    if (data.size() == 0) {
+    if (data.numRows() == 0) {
       throw new IllegalArgumentException("the target of zero rows has no standard deviation");
     }
-    Moments m = moments(data.size(), 1, (i, j) -> data.target(i), rowWeights(data,
+    Moments m = moments(data.numRows(), 1, (i, j) -> data.target(i), rowWeights(data,
         new double[0]));
     return m.varies[0] ? Math.sqrt(m.variance[0] / m.total) / m.unit[0] : 0;
   }
@@ -163,7 +163,7 @@ public record Standardizer(double[] mean, double[] scale) {
    * about 1 as one of 0 ± 77 does).
    */
   public static double targetRootMeanSquare(Dataset data) {
-    int n = data.size();
+    int n = data.numRows();
     if (n == 0) {
       throw new IllegalArgumentException("the target of zero rows has no root mean square");
     }
@@ -382,8 +382,8 @@ public record Standardizer(double[] mean, double[] scale) {
     if (!denseDoubles(data)) {
       return transform(data.features());
     }
-    Matrix out = Matrix.zeros(data.size(), mean.length);
-    for (int i = 0; i < data.size(); i++) {
+    Matrix out = Matrix.zeros(data.numRows(), mean.length);
+    for (int i = 0; i < data.numRows(); i++) {
       for (int j = 0; j < mean.length; j++) {
         out.set(i, j, (float) ((data.feature(i, j) - mean[j]) / scale[j]));
       }

@@ -148,7 +148,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     double lambdaMax = fitPath(train, settings.withLambdas(new double[0]).withNumLambdas(1),
         settings).lambdas()[0];
     double[] sequence = warmStarts(lambdaMax, target, settings.numLambdas(),
-        settings.effectiveLambdaMinRatio(train.size(), train.numFeatures()));
+        settings.effectiveLambdaMinRatio(train.numRows(), train.numFeatures()));
     // Fitted on the warm-start sequence, recorded with the user's settings (the model adds λ).
     RegularizationPath<M> path = fitPath(train, settings.withLambdas(sequence), settings);
     if (path.size() < sequence.length) {

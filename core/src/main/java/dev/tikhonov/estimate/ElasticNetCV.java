@@ -238,7 +238,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       // folds get past is not this check's to say
       LinearFit.requireDenseOnlySettingsAbsent(train, weightColumn, offsetColumn, adaptive);
       FoldFeasibility.requireFoldable(train, family, false, settings.intercept());
-      KFold folds = folds(train.size());
+      KFold folds = folds(train.numRows());
       for (double a : l1Ratios) {
         out.add(crossValidateSparse(train, folds, at(a)));
       }
@@ -257,7 +257,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     // constant target is fitted to (y − offset), but cannot make counts that are all 0 fittable.
     FoldFeasibility.requireFoldable(train, family, offsetColumn.isPresent(),
         settings.intercept());
-    KFold folds = folds(train.size());
+    KFold folds = folds(train.numRows());
     int p = split.featureNames().size();
     double[] penaltyScales = LinearFit.penaltyScales(x, split.observations().weights(),
         settings.standardize());

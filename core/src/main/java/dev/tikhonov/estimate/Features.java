@@ -110,7 +110,7 @@ final class Features {
       throw new InputException(data.source() + ": missing feature column \"" + name
           + "\" that the model expects (its offset column)");
     }
-    double[] out = new double[data.size()];
+    double[] out = new double[data.numRows()];
     for (int i = 0; i < out.length; i++) {
       out[i] = data.feature(i, j);
     }
@@ -123,8 +123,8 @@ final class Features {
     if (column == null) {
       return data.features();
     }
-    Matrix x = Matrix.zeros(data.size(), column.length);
-    for (int i = 0; i < data.size(); i++) {
+    Matrix x = Matrix.zeros(data.numRows(), column.length);
+    for (int i = 0; i < data.numRows(); i++) {
       for (int j = 0; j < column.length; j++) {
         x.set(i, j, (float) data.feature(i, column[j]));
       }
@@ -147,8 +147,8 @@ final class Features {
     double[] scale = standardizer.get().scale();
     int[] column = columns(modelFeatures, data);
     int p = modelFeatures.size();
-    Matrix x = Matrix.zeros(data.size(), p);
-    for (int i = 0; i < data.size(); i++) {
+    Matrix x = Matrix.zeros(data.numRows(), p);
+    for (int i = 0; i < data.numRows(); i++) {
       for (int j = 0; j < p; j++) {
         double v = data.feature(i, column == null ? j : column[j]);
         x.set(i, j, (float) ((v - mean[j]) / scale[j]));
@@ -181,7 +181,7 @@ final class Features {
     if (column == null) {
       return data.featureRows();
     }
-    double[][] x = new double[data.size()][column.length];
+    double[][] x = new double[data.numRows()][column.length];
     for (int i = 0; i < x.length; i++) {
       for (int j = 0; j < column.length; j++) {
         x[i][j] = data.feature(i, column[j]);
@@ -242,7 +242,7 @@ final class Features {
     for (int k = 0; k < map.length; k++) {
       map[k] = ClassLabels.indexIn(modelClasses, data.classNames().get(k));
     }
-    int[] out = new int[data.size()];
+    int[] out = new int[data.numRows()];
     for (int i = 0; i < out.length; i++) {
       int k = map[data.label(i)];
       if (k < 0) {
@@ -293,7 +293,7 @@ final class Features {
   /** Data to evaluate on: not null, at least one row (a mean over no rows has no value). */
   private static void requireRows(Dataset data) {
     Objects.requireNonNull(data, "data");
-    if (data.size() == 0) {
+    if (data.numRows() == 0) {
       throw new InputException(data.source() + ": no rows to evaluate on");
     }
   }

@@ -55,7 +55,7 @@ final class FoldFeasibility {
 
   private static boolean zeroButInOneRow(Dataset data) {
     int nonzero = 0;
-    for (int i = 0; i < data.size(); i++) {
+    for (int i = 0; i < data.numRows(); i++) {
       nonzero += data.target(i) != 0 ? 1 : 0;
     }
     return nonzero == 1;
@@ -70,7 +70,7 @@ final class FoldFeasibility {
    * @param rows what the rows are, for the message ("rows", "rows to search on")
    */
   static void requireVariesInTwoRows(Dataset data, String rows) {
-    int n = data.size();
+    int n = data.numRows();
     if (n < 2) {
       return;
     }
@@ -124,7 +124,8 @@ final class FoldFeasibility {
       return;
     }
     List<String> names = data.classNames();
-    throw new InputException(data.source() + ": " + (data.size() - 1) + " of the " + data.size()
+    int n = data.numRows();
+    throw new InputException(data.source() + ": " + (n - 1) + " of the " + n
         + " " + rows + " are of class \"" + names.get(common) + "\" and one of class \""
         + names.get(lone) + "\": whatever the folds, the one holding that row out trains on one"
         + " class; cross-validation needs two classes with at least two rows each");
@@ -132,13 +133,13 @@ final class FoldFeasibility {
 
   /** Refuses a class with one row among {@code data}'s (classification) rows. */
   static void requireTwoRowsPerClass(Dataset data) {
-    if (!data.isClassification() || data.size() < 2) {
+    if (!data.isClassification() || data.numRows() < 2) {
       return;
     }
     java.util.OptionalInt lone = ClassCounts.loneClass(ClassCounts.of(data));
     if (lone.isPresent()) {
       throw new InputException(data.source() + ": class "
-          + data.classNames().get(lone.getAsInt()) + " has one row of the " + data.size()
+          + data.classNames().get(lone.getAsInt()) + " has one row of the " + data.numRows()
           + ": whatever the folds, the one holding it out has no row of that class to train on;"
           + " cross-validation needs at least two rows of each class");
     }

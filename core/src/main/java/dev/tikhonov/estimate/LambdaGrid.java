@@ -178,7 +178,7 @@ public final class LambdaGrid {
 
   /** λ_max with observation weights ({@link #lambdas(Dataset, double[], boolean, boolean)}). */
   static double lambdaMax(Dataset data, double[] weights, boolean standardize) {
-    int n = data.size();
+    int n = data.numRows();
     if (n == 0) {
       throw new InputException(data.source() + ": no rows to derive a λ grid from");
     }

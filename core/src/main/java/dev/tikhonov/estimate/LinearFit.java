@@ -67,7 +67,7 @@ final class LinearFit {
         }
         Features.requireDiscreteLabels(estimator, data);
         List<String> observed = observedClasses(data);
-        if (observed.size() < data.numClasses() && data.size() > 0) {
+        if (observed.size() < data.numClasses() && data.numRows() > 0) {
           List<String> missing = new java.util.ArrayList<>(data.classNames());
           missing.removeAll(observed);
           throw new InputException(data.source() + ": the multinomial family needs rows of "
@@ -95,7 +95,7 @@ final class LinearFit {
 
   /** A linear fit needs a row, named by the data's source as a network's are. */
   private static void requireRows(Dataset data) {
-    if (data.size() == 0) {
+    if (data.numRows() == 0) {
       throw new InputException(data.source() + ": no rows to fit");
     }
   }

@@ -104,9 +104,9 @@ record LinearParameters(
       int[] column = Features.columns(featureNames, data);
       dev.tikhonov.data.SparseMatrix x = data.sparseFeatures().orElseThrow();
       int k = intercepts.length;
-      double[][] eta = new double[data.size()][k];
+      double[][] eta = new double[data.numRows()][k];
       double[] b = new double[x.numColumns()];
-      double[] out = new double[data.size()];
+      double[] out = new double[data.numRows()];
       for (int c = 0; c < k; c++) {
         java.util.Arrays.fill(b, 0.0);
         for (int j = 0; j < numFeatures(); j++) {

@@ -415,7 +415,7 @@ public final class MlpPath<P extends Predictor> {
     // The first step of fit here and in MlpPathCV.
     java.util.Objects.requireNonNull(data, "train");
     Features.requireFeatureColumns(data);
-    if (data.size() > 0) {
+    if (data.numRows() > 0) {
       // before the grid, whose λ_max of a constant target is 0 ("give the λ values")
       NetworkFit.requireVaryingTarget(data);
     }

@@ -116,7 +116,7 @@ final class NetworkFit {
     }
     for (int j = 0; j < data.numFeatures(); j++) {
       Numbers.Float32Column values = new Numbers.Float32Column();
-      for (int i = 0; i < data.size(); i++) {
+      for (int i = 0; i < data.numRows(); i++) {
         values.add(data.feature(i, j));
       }
       String column = data.featureNames().get(j);
@@ -139,7 +139,7 @@ final class NetworkFit {
    */
   static void requireVaryingTarget(Dataset data) {
     java.util.OptionalDouble value =
-        constantTarget(data, java.util.stream.IntStream.range(0, data.size()).toArray());
+        constantTarget(data, java.util.stream.IntStream.range(0, data.numRows()).toArray());
     if (value.isPresent()) {
       throw new ConstantTargetException(constantTargetProblem(data, value.getAsDouble()));
     }
@@ -154,7 +154,7 @@ final class NetworkFit {
    * nothing.
    */
   static void requireVaryingTarget(Dataset data, double[] weights, String column) {
-    int[] rows = java.util.stream.IntStream.range(0, data.size()).filter(i -> weights[i] > 0)
+    int[] rows = java.util.stream.IntStream.range(0, data.numRows()).filter(i -> weights[i] > 0)
         .toArray();
     java.util.OptionalDouble value = constantTarget(data, rows);
     if (value.isPresent()) {
@@ -213,7 +213,7 @@ final class NetworkFit {
       }
       train = split.train();
       validation = split.test();
-      heldOutRows = validation.size();
+      heldOutRows = validation.numRows();
     }
     ObservationWeights weights = ObservationWeights.none();
     if (s.weightColumn().isPresent()) {
@@ -256,8 +256,8 @@ final class NetworkFit {
         validation = target.standardize(validation);
       }
     }
-    int batch = Math.min(s.batchSize(), train.size());
-    long batchesPerEpoch = (train.size() + batch - 1) / batch;
+    int batch = Math.min(s.batchSize(), train.numRows());
+    long batchesPerEpoch = (train.numRows() + batch - 1) / batch;
     OptimizerConfig optimizer = s.optimizer();
     if (s.epochSchedule().kind() != EpochSchedule.Kind.CONSTANT) {
       optimizer = optimizer.schedule(s.epochSchedule().inSteps(optimizer.schedule().at(1),
@@ -326,8 +326,8 @@ final class NetworkFit {
 
     /** The same rows with standardized targets (float32, as the network trains on them). */
     Dataset standardize(Dataset data) {
-      Matrix z = Matrix.zeros(data.size(), 1);
-      for (int i = 0; i < data.size(); i++) {
+      Matrix z = Matrix.zeros(data.numRows(), 1);
+      for (int i = 0; i < data.numRows(); i++) {
         z.put(i, (float) ((data.target(i) - mean) / scale));
       }
       return new Dataset(data.features(), z, data.featureNames(), data.classNames(),
@@ -436,7 +436,7 @@ final class NetworkFit {
 
   /** A network needs at least one row to train on and one feature column as its input. */
   static void requireRowsAndColumns(Dataset data) {
-    if (data.size() == 0) {
+    if (data.numRows() == 0) {
       throw new InputException(data.source() + ": no rows to train on");
     }
     Features.requireFeatureColumns(data);
@@ -457,9 +457,9 @@ final class NetworkFit {
     }
     Dataset part = fitted ? split.train() : split.test();
     boolean one = java.util.Arrays.stream(data.column(column)).filter(w -> w > 0).count() == 1;
-    throw InputException.about("validationFraction", " " + fraction + " of the " + data.size()
-        + " training rows of " + data.source() + (fitted ? " leaves " + part.size()
-            + " rows to fit" : " holds out " + part.size() + " rows for validation")
+    throw InputException.about("validationFraction", " " + fraction + " of the " + data.numRows()
+        + " training rows of " + data.source() + (fitted ? " leaves " + part.numRows()
+            + " rows to fit" : " holds out " + part.numRows() + " rows for validation")
         + ", whose weights (\"" + column + "\") are all 0: " + (fitted ? "nothing to fit"
             : VALIDATION_WEIGHTLESS) + "; "
         + (one ? "one row has a weight above 0, and each part needs one; give more rows weight"
@@ -499,7 +499,7 @@ final class NetworkFit {
    * fits) was refused as if the data's target were constant.
    */
   static TrainTest validationSplit(Dataset data, double fraction, long seed) {
-    int n = data.size();
+    int n = data.numRows();
     long held = Math.round(n * fraction);
     if (held < 1 || held > n - 1) {
       throw InputException.about("validationFraction", " " + fraction + " of the " + n
@@ -511,14 +511,14 @@ final class NetworkFit {
     }
     TrainTest split = Splits.trainTest(data, fraction, seed);
     java.util.OptionalDouble value = constantTarget(split.train(),
-        java.util.stream.IntStream.range(0, split.train().size()).toArray());
+        java.util.stream.IntStream.range(0, split.train().numRows()).toArray());
     if (value.isPresent() && constantTarget(data,
         java.util.stream.IntStream.range(0, n).toArray()).isEmpty()) {
       // one row left: any seed leaves one row, whose target is one value
-      boolean one = split.train().size() == 1;
+      boolean one = split.train().numRows() == 1;
       throw InputException.about("validationFraction", " " + fraction + " of the " + n
           + " training rows of " + data.source() + " leaves " + (one ? "1 row to fit, whose"
-          + " target is one value (" : split.train().size() + " rows to fit, whose target is"
+          + " target is one value (" : split.train().numRows() + " rows to fit, whose target is"
           + " constant (") + value.getAsDouble() + "): nothing to fit; hold out a smaller share,"
           + (one ? " or give more rows" : " or split with another seed"));
     }

@@ -53,7 +53,7 @@ final class ObservationColumns {
       throw new InputException(data.source() + ": no feature column is left besides the weight"
           + " and offset columns");
     }
-    int n = data.size();
+    int n = data.numRows();
     double[][] x = new double[n][kept.size()];
     double[] weights = new double[w >= 0 ? n : 0];
     double[] offsets = new double[o >= 0 ? n : 0];
@@ -103,7 +103,7 @@ final class ObservationColumns {
   static double[] evaluationWeights(Dataset data, Optional<String> weightColumn,
       List<String> modelColumns) {
     if (weightColumn.isEmpty()) {
-      return Evaluation.ones(data.size());
+      return Evaluation.ones(data.numRows());
     }
     String column = weightColumn.get();
     if (modelColumns.contains(column)) {

@@ -74,7 +74,7 @@ public record Provenance(
   static Provenance of(String estimator, Map<String, Object> settings, OptionalLong seed,
       Dataset train) {
     return new Provenance(estimator, settings, seed, train.source(),
-        Optional.of(train.fingerprint()), OptionalInt.of(train.size()), currentVersion(),
+        Optional.of(train.fingerprint()), OptionalInt.of(train.numRows()), currentVersion(),
         Optional.of(Instant.now().toString()));
   }
 

@@ -180,7 +180,7 @@ public final class RelaxedLasso<M extends Predictor> implements Estimator<M> {
     // as ElasticNetCV's: offsets vary what a constant target is fitted to
     FoldFeasibility.requireFoldable(train, family, offsetColumn.isPresent(),
         settings.intercept());
-    KFold folds = folds(train.size());
+    KFold folds = folds(train.numRows());
     RelaxedCrossValidation.Fit fit = RelaxedCrossValidation.path(family, x, train.targets(),
         split.observations(), settings, adaptive, split.featureNames(),
         LinearFit.classNames(family, train), gammas, folds, measure, keep, threads);

@@ -240,7 +240,7 @@ public final class Resampling {
    */
   public List<Split> splits(Dataset data) {
     // The first step of GridSearchCV's and MlpPathCV's fits.
-    int n = java.util.Objects.requireNonNull(data, "train").size();
+    int n = java.util.Objects.requireNonNull(data, "train").numRows();
     List<Split> out = new ArrayList<>();
     if (numFolds > 0) {
       if (numFolds > n && foldIds.length == 0) {

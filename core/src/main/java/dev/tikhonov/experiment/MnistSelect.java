@@ -533,7 +533,7 @@ public final class MnistSelect {
         if (s.evidence() && method == Method.WARM) {
           long t0 = System.nanoTime();
           methodEvidence = Optional.of(r.fullPath().orElseThrow().evidence(
-              evidenceCurvature(data.train().size())));
+              evidenceCurvature(data.train().numRows())));
           evidenceSeconds = OptionalDouble.of((System.nanoTime() - t0) / 1e9);
           evidence = methodEvidence;
         }
@@ -586,7 +586,7 @@ public final class MnistSelect {
    * the same with it.
    */
   static void warmUp(Settings s, Dataset train, int threads) {
-    int rows = Math.min(train.size(), Math.max(WARM_UP_ROWS,
+    int rows = Math.min(train.numRows(), Math.max(WARM_UP_ROWS,
         Settings.MIN_ROWS_PER_FOLD * s.folds()));
     Dataset part = train.subset(IntStream.range(0, rows).toArray());
     Settings small = s.toBuilder().epochs(Math.min(2, s.recipe().epochs()))
@@ -675,7 +675,7 @@ public final class MnistSelect {
   }
 
   static TrainTest subset(TrainTest data, int rows) {
-    if (rows == 0 || rows >= data.train().size()) {
+    if (rows == 0 || rows >= data.train().numRows()) {
       return data;
     }
     return new TrainTest(data.train().subset(IntStream.range(0, rows).toArray()), data.test());
@@ -698,8 +698,8 @@ public final class MnistSelect {
     List<Map<String, Object>> data = new ArrayList<>();
     for (DataSet d : dataSets) {
       TrainTest t = subset(d.data(), s.trainRows());
-      data.add(Json.object("name", d.name(), "source", d.source(), "train_rows", t.train().size(),
-          "test_rows", t.test().size()));
+      data.add(Json.object("name", d.name(), "source", d.source(),
+          "train_rows", t.train().numRows(), "test_rows", t.test().numRows()));
     }
     experiment.put("data", data);
     experiment.put("evidence", "last-layer Laplace evidence at the trained weights of the warm"

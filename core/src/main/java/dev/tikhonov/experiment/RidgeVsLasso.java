@@ -174,8 +174,8 @@ String model,
   }
 
   static double[][] features(Dataset d) {
-    double[][] x = new double[d.size()][d.numFeatures()];
-    for (int i = 0; i < d.size(); i++) {
+    double[][] x = new double[d.numRows()][d.numFeatures()];
+    for (int i = 0; i < d.numRows(); i++) {
       for (int j = 0; j < d.numFeatures(); j++) {
         x[i][j] = d.features().get(i, j);
       }
@@ -184,8 +184,8 @@ String model,
   }
 
   static double[] targets(Dataset d) {
-    double[] y = new double[d.size()];
-    for (int i = 0; i < d.size(); i++) {
+    double[] y = new double[d.numRows()];
+    for (int i = 0; i < d.numRows(); i++) {
       y[i] = d.target(i);
     }
     return y;

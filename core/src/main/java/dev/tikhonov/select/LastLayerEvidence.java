@@ -133,7 +133,7 @@ public final class LastLayerEvidence {
       throw new IllegalArgumentException(last.bias().name() + " is penalized (factor "
           + last.bias().penaltyFactor() + "); the evidence supports unpenalized biases only");
     }
-    int n = data.size();
+    int n = data.numRows();
     if (n == 0) {
       throw new InputException(data.source() + ": no rows; the evidence needs training data");
     }

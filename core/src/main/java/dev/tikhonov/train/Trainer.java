@@ -98,7 +98,7 @@ public final class Trainer {
       Optional<Dataset> validationData, Rng shuffleRng, Optional<TrainingState> resume,
       ObservationWeights weights) {
     long start = System.nanoTime();
-    int n = train.size();
+    int n = train.numRows();
     if (n == 0) {
       throw new IllegalArgumentException("the training set is empty");
     }
@@ -124,7 +124,7 @@ public final class Trainer {
     Loss validationLoss = loss;
     Optional<Matrix> validationTargets = validationData.map(Dataset::targetMatrix);
     if (weights.weightsValidation() && validationData.isPresent()) {
-      requireRows("validation", weights.validation().length, validationData.get().size());
+      requireRows("validation", weights.validation().length, validationData.get().numRows());
       validationLoss = new WeightedLoss(loss);
       validationTargets = Optional.of(WeightedLoss.withWeights(validationTargets.get(),
           weights.validation()));
@@ -305,7 +305,7 @@ public final class Trainer {
    * as a step's.
    */
   private static String outputOverflow(Sequential network, Dataset train, int rows) {
-    Matrix out = network.forward(train.features().rowRange(0, Math.min(rows, train.size())),
+    Matrix out = network.forward(train.features().rowRange(0, Math.min(rows, train.numRows())),
         Layer.Mode.INFER);
     for (int i = 0, size = out.size(); i < size; i++) {
       if (!Float.isFinite(out.at(i))) {
@@ -396,8 +396,8 @@ public final class Trainer {
       return java.util.Optional.empty();
     }
     double mean = 0;
-    for (int i = 0; i < train.size(); i++) {
-      mean += train.target(i) / train.size();
+    for (int i = 0; i < train.numRows(); i++) {
+      mean += train.target(i) / train.numRows();
     }
     return java.util.Optional.of("root mean square is " + Digits.few(rms) + " (mean "
         + Digits.few(mean) + ", standard deviation "

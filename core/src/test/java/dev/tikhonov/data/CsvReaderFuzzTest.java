@@ -36,7 +36,7 @@ class CsvReaderFuzzTest {
       } else {
         Dataset d = CsvReader.read(
             new ByteArrayInputStream(text), SOURCE, header ? "y" : "2", kind, options);
-        assertTrue(d.size() > 0 && d.numFeatures() > 0);
+        assertTrue(d.numRows() > 0 && d.numFeatures() > 0);
         assertTrue(d.features().allFinite() && d.targetMatrix().allFinite());
       }
     } catch (InputException e) {

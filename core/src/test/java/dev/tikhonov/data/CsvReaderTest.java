@@ -127,7 +127,7 @@ class CsvReaderTest {
     Path file = write(dir, "data.tsv", "\uFEFFa\tb\ty\n\n1\t2\t0\n\n3\t4\t1\n");
     Dataset d = CsvReader.read(file, "y", TargetKind.CLASS);
     assertEquals(List.of("a", "b"), d.featureNames());
-    assertEquals(2, d.size());
+    assertEquals(2, d.numRows());
   }
 
   /**
@@ -217,7 +217,7 @@ class CsvReaderTest {
   @Test
   void read_referenceGaussCsv_gives1000RowsOf50Features() {
     Dataset d = CsvReader.read(reference("gauss.csv.gz"), "y", TargetKind.REAL);
-    assertEquals(1000, d.size());
+    assertEquals(1000, d.numRows());
     assertEquals(50, d.numFeatures());
     assertEquals("x1", d.featureNames().get(0));
     assertEquals(0.792456434342222, d.features().get(0, 0), 1e-7);
@@ -228,7 +228,7 @@ class CsvReaderTest {
   void read_referenceMultiCsv_givesThreeClasses() {
     Dataset d = CsvReader.read(reference("multi.csv"), "y", TargetKind.CLASS);
     assertEquals(List.of("0", "1", "2"), d.classNames());
-    assertEquals(600, d.size());
+    assertEquals(600, d.numRows());
   }
 
   /**
@@ -580,7 +580,7 @@ class CsvReaderTest {
     // UTF-8 with its byte-order mark still reads
     Path utf8 = write(dir, "utf8bom.csv", concat(new byte[] {(byte) 0xEF, (byte) 0xBB,
         (byte) 0xBF}, text.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
-    assertEquals(2, CsvReader.read(utf8, "y", TargetKind.REAL).size());
+    assertEquals(2, CsvReader.read(utf8, "y", TargetKind.REAL).numRows());
   }
 
   /**
@@ -627,7 +627,7 @@ class CsvReaderTest {
         gz + ": a ZIP archive (it starts with \"PK\"), e.g. an Excel .xlsx workbook" + readable
             + "save the sheet as \"CSV UTF-8\", or unzip the archive");
     Path pk = write(dir, "pk.csv", "PK,y\n1,2\n2,3\n");
-    assertEquals(2, CsvReader.read(pk, "y", TargetKind.REAL).size());
+    assertEquals(2, CsvReader.read(pk, "y", TargetKind.REAL).numRows());
   }
 
   /**

@@ -196,7 +196,7 @@ class DatasetTest {
     for (Dataset d : List.of(doubles, floats, sparse, classes)) {
       Dataset subset = d.subset(new int[] {0});
       for (Dataset e : List.of(d, subset)) {
-        int n = e.size();
+        int n = e.numRows();
         String rows = "row " + n + " of a data set of " + n + (n == 1 ? " row" : " rows")
             + " (0-based)";
         assertEquals(rows, assertThrows(IndexOutOfBoundsException.class,
@@ -251,7 +251,7 @@ class DatasetTest {
     assertFalse(features.hasTarget());
     assertTrue(features.hasNamedFeatures());
     assertFalse(Dataset.ofFeatures(X, Dataset.defaultNames(2)).hasNamedFeatures());
-    assertEquals(3, features.size());
+    assertEquals(3, features.numRows());
     assertFalse(features.isClassification());
     assertEquals("Dataset[double[][]: 3 rows, 2 features, no target]", features.toString());
     assertEquals(Arrays.toString(X[2]), Arrays.toString(features.featureRows()[2]));
@@ -323,7 +323,7 @@ class DatasetTest {
     assertEquals(List.of("ant", "cat"), observed.classNames());
     assertEquals(List.of(1, 0, 1), Arrays.stream(observed.labels()).boxed().toList());
     assertEquals(1.0f, observed.targetMatrix().get(0, 0));
-    assertEquals(3, observed.size());
+    assertEquals(3, observed.numRows());
     assertEquals(Arrays.deepToString(firstAndLast.featureRows()),
         Arrays.deepToString(observed.featureRows()));
     assertEquals(firstAndLast.featureNames(), observed.featureNames());

@@ -20,7 +20,7 @@ class LibsvmReaderFuzzTest {
     byte[] text = data.consumeRemainingAsBytes();
     try {
       Dataset d = LibsvmReader.read(new ByteArrayInputStream(text), SOURCE, kind, numFeatures);
-      assertTrue(d.size() > 0 && d.numFeatures() > 0);
+      assertTrue(d.numRows() > 0 && d.numFeatures() > 0);
       assertTrue(numFeatures == 0 || d.numFeatures() == numFeatures);
       assertTrue(d.features().allFinite() && d.targetMatrix().allFinite());
     } catch (InputException e) {

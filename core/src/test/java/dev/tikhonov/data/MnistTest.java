@@ -32,8 +32,8 @@ class MnistTest {
 
   @Test
   void bundled_has8000TrainAnd2000TestDigitsOf784Pixels() {
-    assertEquals(8000, bundled.train().size());
-    assertEquals(2000, bundled.test().size());
+    assertEquals(8000, bundled.train().numRows());
+    assertEquals(2000, bundled.test().numRows());
     assertEquals(784, bundled.train().numFeatures());
     assertEquals("px0", bundled.train().featureNames().get(0));
     assertEquals("px783", bundled.train().featureNames().get(783));
@@ -45,7 +45,7 @@ class MnistTest {
   void bundled_trainLabelCountsMatchProvenance() {
     int[] expected = {793, 904, 780, 826, 793, 700, 798, 865, 768, 773};
     int[] counts = new int[10];
-    for (int i = 0; i < bundled.train().size(); i++) {
+    for (int i = 0; i < bundled.train().numRows(); i++) {
       counts[bundled.train().label(i)]++;
     }
     assertArrayEquals(expected, counts);
@@ -99,11 +99,11 @@ class MnistTest {
     Path fashion = Path.of("/usr/share/datasets/fashion-mnist");
     Assumptions.assumeTrue(Files.isDirectory(fashion), "apt-get install dataset-fashion-mnist");
     TrainTest loaded = Mnist.load(fashion);
-    assertEquals(60000, loaded.train().size());
-    assertEquals(10000, loaded.test().size());
+    assertEquals(60000, loaded.train().numRows());
+    assertEquals(10000, loaded.test().numRows());
     assertEquals(784, loaded.test().numFeatures());
     int[] counts = new int[10];
-    for (int i = 0; i < loaded.test().size(); i++) {
+    for (int i = 0; i < loaded.test().numRows(); i++) {
       counts[loaded.test().label(i)]++;
     }
     assertArrayEquals(new int[] {1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000, 1000},
@@ -160,7 +160,7 @@ class MnistTest {
     writeSet(idx(new int[] {3, 2, 5}, 30), idx(new int[] {3}, 3));
     TrainTest loaded = Mnist.load(dir);
     assertEquals(10, loaded.train().numFeatures());
-    assertEquals(3, loaded.test().size());
+    assertEquals(3, loaded.test().numRows());
   }
 
   @Test
@@ -193,7 +193,7 @@ class MnistTest {
         + " are both there and differ (decompressed, from byte 8 on): an MNIST folder holds each"
         + " file once, plain or .gz; remove or move the one that is not the data", e.getMessage());
     write(dir, Mnist.TEST_LABELS + ".gz", TestFiles.gzip(idx(new int[] {3}, 3)));
-    assertEquals(3, Mnist.loadTest(dir).size());
+    assertEquals(3, Mnist.loadTest(dir).numRows());
     // one ending before the other differs where it ends
     write(dir, Mnist.TEST_LABELS + ".gz", TestFiles.gzip(idx(new int[] {3}, 2)));
     e = assertThrows(InputException.class, () -> Mnist.loadTest(dir));

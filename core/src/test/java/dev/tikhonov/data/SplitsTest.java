@@ -33,12 +33,12 @@ class SplitsTest {
   @Test
   void trainTest_partitionsRowsWithoutOverlapInOriginalOrder() {
     TrainTest split = Splits.trainTest(imbalanced(), 0.3, 11);
-    assertEquals(300, split.test().size());
-    assertEquals(700, split.train().size());
+    assertEquals(300, split.test().numRows());
+    assertEquals(700, split.train().numRows());
     Set<Float> seen = new HashSet<>();
     for (Dataset part : new Dataset[] {split.train(), split.test()}) {
       float previous = -1;
-      for (int i = 0; i < part.size(); i++) {
+      for (int i = 0; i < part.numRows(); i++) {
         float row = part.features().at(i);
         assertTrue(row > previous, "rows keep their original order");
         previous = row;
@@ -54,7 +54,7 @@ class SplitsTest {
     // 175/50/25 exactly; the stratified split does (test above)
     TrainTest plain = Splits.trainTest(imbalanced(), 0.25, 7);
     TrainTest stratified = Splits.stratifiedTrainTest(imbalanced(), 0.25, 7);
-    assertEquals(250, plain.test().size());
+    assertEquals(250, plain.test().numRows());
     assertTrue(!java.util.Arrays.equals(counts(plain.test()), counts(stratified.test())),
         "the plain split draws rows, not class quotas");
   }
@@ -124,7 +124,7 @@ class SplitsTest {
 
   private static int[] counts(Dataset d) {
     int[] counts = new int[d.numClasses()];
-    for (int i = 0; i < d.size(); i++) {
+    for (int i = 0; i < d.numRows(); i++) {
       counts[d.label(i)]++;
     }
     return counts;

@@ -13,9 +13,9 @@ class SyntheticTest {
   void regression_shapesAndSparseTruth() {
     SyntheticData s = Synthetic.regression().rows(200).features(30).informative(5).noise(0.5)
         .seed(42).build();
-    assertEquals(200, s.data().size());
+    assertEquals(200, s.data().numRows());
     assertEquals(30, s.data().numFeatures());
-    assertEquals(s.data().size(), s.data().targets().length);
+    assertEquals(s.data().numRows(), s.data().targets().length);
     double[] coef = s.coef();
     for (int j = 0; j < 30; j++) {
       double m = Math.abs(coef[j]);
@@ -59,12 +59,12 @@ class SyntheticTest {
   void classification_balancedClassesSeparableOnInformativeFeatures() {
     Dataset d = Synthetic.classification().rows(3000).features(8).informative(3)
         .classes(3).seed(5).build();
-    assertEquals(3000, d.size());
+    assertEquals(3000, d.numRows());
     assertEquals(8, d.numFeatures());
     assertEquals(Dataset.indexNames(3), d.classNames());
     int[] counts = new int[3];
     double[][] classMean = new double[3][8];
-    for (int i = 0; i < d.size(); i++) {
+    for (int i = 0; i < d.numRows(); i++) {
       counts[d.label(i)]++;
       for (int j = 0; j < 8; j++) {
         classMean[d.label(i)][j] += d.features().get(i, j) / 1000.0;
@@ -141,13 +141,13 @@ class SyntheticTest {
   @Test
   void builders_defaultToScikitLearns_withInformativeAtMostTheFeatures() {
     SyntheticData r = Synthetic.regression().build();
-    assertEquals(100, r.data().size());
+    assertEquals(100, r.data().numRows());
     assertEquals(100, r.data().numFeatures());
     assertEquals(10, nonzero(r.coef()));
     assertEquals(0, r.intercept());
     assertEquals(3, nonzero(Synthetic.regression().features(3).build().coef()));
     Dataset c = Synthetic.classification().build();
-    assertEquals(100, c.size());
+    assertEquals(100, c.numRows());
     assertEquals(20, c.numFeatures());
     assertEquals(Dataset.indexNames(2), c.classNames());
     assertEquals(1, Synthetic.classification().features(1).build().numFeatures());
@@ -172,7 +172,7 @@ class SyntheticTest {
     assertRefused("informative", "(3)", () -> Synthetic.classification().informative(3)
         .features(2).build());
     // a refused value leaves the builder as it was
-    assertEquals(100, r.build().data().size());
+    assertEquals(100, r.build().data().numRows());
   }
 
   private static void assertRefused(String setting, String value,
@@ -193,7 +193,7 @@ class SyntheticTest {
   /** Σᵢ (i+1)·yᵢ + Σᵢⱼ (j+1+i mod 7)·xᵢⱼ: sensitive to every value and its place. */
   private static double fingerprint(Dataset d) {
     double s = 0;
-    for (int i = 0; i < d.size(); i++) {
+    for (int i = 0; i < d.numRows(); i++) {
       s += d.target(i) * (i + 1);
       for (int j = 0; j < d.numFeatures(); j++) {
         s += d.feature(i, j) * (j + 1 + i % 7);

@@ -27,7 +27,7 @@ class AdaptiveL1RatiosGlmnetTest {
     CrossValidatedL1Ratios<?> fit = ElasticNetCV.poisson()
         .adaptive(AdaptivePenalty.Pilot.LEAST_SQUARES, 1.0).weightColumn("obs_weight")
         .offsetColumn("log_followup_years").tolerance(1e-12).l1Ratios(ALPHAS)
-        .foldIds(RealDataGlmnetTest.folds("cgd", data.size())).build()
+        .foldIds(RealDataGlmnetTest.folds("cgd", data.numRows())).build()
         .crossValidateL1Ratios(data);
     RealDataGlmnetTest.Table ref = RealDataGlmnetTest.ref("cgd_weighted-adaptive-l1ratios.csv");
     double[] alpha = ref.column(0);
@@ -68,7 +68,7 @@ class AdaptiveL1RatiosGlmnetTest {
     double[] first = null;
     for (double at : ALPHAS) {
       double[] factors = AdaptivePenalty.factors(dev.tikhonov.loss.Family.POISSON, split.x(),
-          data.targets(), java.util.stream.IntStream.range(0, data.size()).toArray(),
+          data.targets(), java.util.stream.IntStream.range(0, data.numRows()).toArray(),
           split.observations(), dev.tikhonov.linear.PathSettings.of(at).withTolerance(1e-12),
           new AdaptivePenalty.Settings(AdaptivePenalty.Pilot.LEAST_SQUARES, 1.0),
           split.featureNames(), java.util.List.of(), 1).normalized();

@@ -43,14 +43,14 @@ class AdaptiveObservationsGlmnetTest {
     offset.ifPresent(builder::offsetColumn);
     CrossValidatedPath<?> cv = builder.adaptive(AdaptivePenalty.Pilot.LEAST_SQUARES, 1.0)
         .weightColumn("obs_weight").tolerance(1e-12)
-        .foldIds(RealDataGlmnetTest.folds(folds, data.size())).build().crossValidate(data);
+        .foldIds(RealDataGlmnetTest.folds(folds, data.numRows())).build().crossValidate(data);
     RegularizationPath<?> path = cv.path();
     // the all-rows pilot's magnitudes |sⱼbⱼ|, from the core with the same columns taken out
     Table pilot = RealDataGlmnetTest.ref(tag + "-adaptive-pilot.csv");
     ObservationColumns.Split split = ObservationColumns.split(data, family,
         Optional.of("obs_weight"), offset);
     double[] magnitudes = AdaptivePenalty.factors(family, split.x(), data.targets(),
-        java.util.stream.IntStream.range(0, data.size()).toArray(), split.observations(),
+        java.util.stream.IntStream.range(0, data.numRows()).toArray(), split.observations(),
         PathSettings.lasso().withTolerance(1e-12),
         new AdaptivePenalty.Settings(AdaptivePenalty.Pilot.LEAST_SQUARES, 1.0),
         split.featureNames(), List.of(), 1).pilotCoefficients();
@@ -108,7 +108,7 @@ class AdaptiveObservationsGlmnetTest {
     offset.ifPresent(builder::offsetColumn);
     CrossValidatedRelaxedPath<?> cv = builder
         .adaptive(AdaptivePenalty.Pilot.LEAST_SQUARES, 1.0).weightColumn("obs_weight")
-        .tolerance(1e-12).foldIds(RealDataGlmnetTest.folds(folds, data.size())).build()
+        .tolerance(1e-12).foldIds(RealDataGlmnetTest.folds(folds, data.numRows())).build()
         .crossValidate(data);
     dev.tikhonov.linear.RelaxedFit fit = cv.path().solution();
     Table lasso = RealDataGlmnetTest.ref(tag + "-adaptive-path.csv");
@@ -158,7 +158,7 @@ class AdaptiveObservationsGlmnetTest {
    */
   static void checkRidgePilot(String tag, String data, Dataset dataset, Family family,
       Optional<String> offset) {
-    int n = dataset.size();
+    int n = dataset.numRows();
     assertEquals(java.util.Arrays.toString(dev.tikhonov.select.KFold.random(n,
         AdaptivePenalty.PILOT_FOLDS, AdaptivePenalty.PILOT_SEED).foldIds()),
         java.util.Arrays.toString(RealDataGlmnetTest.folds(data + "-ridge-pilot", n)),

@@ -33,7 +33,7 @@ class AdaptiveSharedPilotsTest {
     Dataset data = RelaxedObservationsGlmnetTest.diabetes();
     check("gaussian, ridge pilot", () -> ElasticNetCV.gaussian().weightColumn("obs_weight")
         .adaptive(AdaptivePenalty.Pilot.RIDGE, 1.0).keepOutOfFoldPredictions()
-        .foldIds(RealDataGlmnetTest.folds("diabetes", data.size())), data, 0.25, 0.5, 1);
+        .foldIds(RealDataGlmnetTest.folds("diabetes", data.numRows())), data, 0.25, 0.5, 1);
     check("gaussian, least-squares pilot", () -> ElasticNetCV.gaussian()
         .weightColumn("obs_weight").adaptive(AdaptivePenalty.Pilot.LEAST_SQUARES, 0.5)
         .numFolds(7).seed(2), data, 1, 0.5, 0);
@@ -42,7 +42,7 @@ class AdaptiveSharedPilotsTest {
   @Test
   void binomial_weightedWithAnOffset_eachAlphaIsItsOwnRun() {
     Dataset cancer = RelaxedObservationsGlmnetTest.breastCancer();
-    double[] offset = new double[cancer.size()];
+    double[] offset = new double[cancer.numRows()];
     for (int i = 0; i < offset.length; i++) {
       offset[i] = 0.3 * Math.sin(i);
     }
@@ -58,7 +58,7 @@ class AdaptiveSharedPilotsTest {
     check("poisson, least-squares pilot", () -> ElasticNetCV.poisson()
         .weightColumn("obs_weight").offsetColumn("log_followup_years")
         .adaptive(AdaptivePenalty.Pilot.LEAST_SQUARES, 1.0).tolerance(1e-12)
-        .foldIds(RealDataGlmnetTest.folds("cgd", data.size())), data, 0.25, 0.5, 1);
+        .foldIds(RealDataGlmnetTest.folds("cgd", data.numRows())), data, 0.25, 0.5, 1);
     check("poisson, ridge pilot", () -> ElasticNetCV.poisson().weightColumn("obs_weight")
         .offsetColumn("log_followup_years").adaptive(AdaptivePenalty.Pilot.RIDGE, 2.0)
         .keepOutOfFoldPredictions().numFolds(4).seed(1), data, 1, 0.3);

@@ -26,9 +26,9 @@ class BoundedEstimatorsTest {
     RegularizationPath<LinearModel> path = ElasticNet.poisson().weightColumn("w")
         .offsetColumn("off").lowerLimits(0).upperLimits(0.3).numLambdas(15).build()
         .path(data);
-    double[][] x = new double[data.size()][8];
-    double[] w = new double[data.size()];
-    double[] off = new double[data.size()];
+    double[][] x = new double[data.numRows()][8];
+    double[] w = new double[data.numRows()];
+    double[] off = new double[data.numRows()];
     for (int i = 0; i < x.length; i++) {
       System.arraycopy(data.featureRows()[i], 0, x[i], 0, 8);
       w[i] = data.featureRows()[i][8];
@@ -52,7 +52,7 @@ class BoundedEstimatorsTest {
   @Test
   void elasticNetCv_withLimits_crossValidatesTheBoundedPath() {
     Dataset data = data();
-    int[] ids = new int[data.size()];
+    int[] ids = new int[data.numRows()];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = i % 4 + 1;
     }

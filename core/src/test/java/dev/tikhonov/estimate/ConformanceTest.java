@@ -136,7 +136,7 @@ class ConformanceTest {
   }
 
   static Dataset half(Dataset d, int which) {
-    int n = d.size() / 2;
+    int n = d.numRows() / 2;
     int[] rows = java.util.stream.IntStream.range(which * n, which * n + n).toArray();
     return d.subset(rows);
   }
@@ -146,7 +146,7 @@ class ConformanceTest {
   void fit_thenPredict_givesOneValuePerRow(Case c) {
     Predictor p = c.estimator().get().fit(c.train());
     double[] y = p.predict(c.test());
-    assertEquals(c.test().size(), y.length);
+    assertEquals(c.test().numRows(), y.length);
     for (double v : y) {
       assertTrue(Double.isFinite(v));
     }
@@ -250,7 +250,7 @@ class ConformanceTest {
     assertEquals(e.name(), prov.estimator());
     assertTrue(prov.settings().containsKey("lambda"), prov.settings().toString());
     assertEquals(c.train().fingerprint(), prov.dataFingerprint().orElseThrow());
-    assertEquals(c.train().size(), prov.trainingRows().orElseThrow());
+    assertEquals(c.train().numRows(), prov.trainingRows().orElseThrow());
     assertFalse(prov.libraryVersion().isEmpty());
     // an absent setting is left out or named ("threads=auto"), never null
     prov.settings().forEach((k, v) -> assertTrue(v != null, k + " is null in " + prov.settings()));

@@ -58,7 +58,7 @@ class ConfusionMatrixTest {
       ConfusionMatrix m = model.confusionMatrix(THREE);
       int[][] expected = new int[3][3];
       int[] predicted = model.predictClasses(THREE);
-      for (int i = 0; i < THREE.size(); i++) {
+      for (int i = 0; i < THREE.numRows(); i++) {
         expected[THREE.label(i)][predicted[i]]++;
       }
       assertArrayEquals(expected, m.counts(), model.toString());
@@ -71,7 +71,7 @@ class ConfusionMatrixTest {
   void classifier_confusionMatrix_matchesLabelsByName() {
     LinearClassifier model = ElasticNet.multinomial().lambda(0.05).build().fit(THREE);
     // The same rows with the class names in reverse order ("2", "1", "0"), labels renumbered.
-    int[] reversed = new int[THREE.size()];
+    int[] reversed = new int[THREE.numRows()];
     for (int i = 0; i < reversed.length; i++) {
       reversed[i] = 2 - THREE.label(i);
     }
@@ -129,14 +129,14 @@ class ConfusionMatrixTest {
 
   @Test
   void classifier_weightedConfusionMatrix_sumsTheColumnsWeights_forANetwork() {
-    double[] w = weights(THREE.size());
+    double[] w = weights(THREE.numRows());
     Dataset data = THREE.withColumn("w", w);
     NetworkClassifier model = MlpClassifier.builder().hiddenLayers(8).epochs(3).batchSize(30)
         .seed(0).weightColumn("w").build().fit(data);
     ConfusionMatrix m = model.confusionMatrix(data, "w");
     double[][] expected = new double[3][3];
     int[] predicted = model.predictClasses(data);
-    for (int i = 0; i < data.size(); i++) {
+    for (int i = 0; i < data.numRows(); i++) {
       expected[data.label(i)][predicted[i]] += w[i];
     }
     assertArrayEquals(expected, m.weights());
@@ -172,7 +172,7 @@ class ConfusionMatrixTest {
    */
   @Test
   void evaluation_holdsTheConfusionMatrixOfTheSamePredictions_forEveryKind() {
-    double[] w = weights(THREE.size());
+    double[] w = weights(THREE.numRows());
     Dataset data = THREE.withColumn("w", w);
     Dataset two = Synthetic.classification().rows(80).features(3).classes(2).seed(3).build()
         .withColumn("w", weights(80));

@@ -24,7 +24,7 @@ class CvMeasureEstimatorsTest {
   @Test
   void relaxedLasso_auc_gammaOneIsTheLassosCurve_andThePairHasTheLargestMean() {
     Dataset data = CvMeasureGlmnetTest.breastCancer();
-    int[] ids = folds("breast_cancer", data.size());
+    int[] ids = folds("breast_cancer", data.numRows());
     CvResult lasso = ElasticNetCV.binomial().measure(CvMeasure.AUC).foldIds(ids).build()
         .crossValidate(data).cv();
     CrossValidatedRelaxedPath<LinearClassifier> relaxed = RelaxedLasso.binomial()
@@ -51,7 +51,7 @@ class CvMeasureEstimatorsTest {
   void adaptiveLasso_misclassification_scoresFoldsByTheirErrorRate() {
     Dataset data = CvMeasureGlmnetTest.breastCancer();
     CrossValidatedPath<LinearClassifier> fit = ElasticNetCV.binomial().adaptive()
-        .measure(CvMeasure.MISCLASSIFICATION).foldIds(folds("breast_cancer", data.size()))
+        .measure(CvMeasure.MISCLASSIFICATION).foldIds(folds("breast_cancer", data.numRows()))
         .build().crossValidate(data);
     CvResult cv = fit.cv();
     assertEquals(CvMeasure.MISCLASSIFICATION, cv.measure());
@@ -75,7 +75,7 @@ class CvMeasureEstimatorsTest {
   @Test
   void gaussian_mseIsTheDeviance_andMaeTakesTheRows() {
     Dataset data = RealDataGlmnetTest.diabetes();
-    int[] ids = folds("diabetes", data.size());
+    int[] ids = folds("diabetes", data.numRows());
     CvResult deviance = ElasticNetCV.gaussian().foldIds(ids).build().crossValidate(data).cv();
     CvResult mse = ElasticNetCV.gaussian().measure(CvMeasure.MEAN_SQUARED_ERROR).foldIds(ids)
         .build().crossValidate(data).cv();
@@ -102,7 +102,7 @@ class CvMeasureEstimatorsTest {
     Dataset sparse = Dataset.read(RealDataGlmnetTest.DATA.resolve("breast_cancer.svm.gz"),
         dev.tikhonov.data.TargetKind.CLASS);
     assertTrue(sparse.isSparse());
-    int[] ids = folds("breast_cancer", dense.size());
+    int[] ids = folds("breast_cancer", dense.numRows());
     for (CvMeasure m : new CvMeasure[] {CvMeasure.AUC, CvMeasure.MISCLASSIFICATION}) {
       CvResult a = ElasticNetCV.binomial().measure(m).foldIds(ids).build().crossValidate(dense)
           .cv();

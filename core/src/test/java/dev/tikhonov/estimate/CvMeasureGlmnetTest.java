@@ -77,7 +77,7 @@ class CvMeasureGlmnetTest {
 
   static CvResult binomial(Dataset data, CvMeasure measure) {
     return ElasticNetCV.binomial().measure(measure)
-        .foldIds(folds("breast_cancer", data.size())).build().crossValidate(data).cv();
+        .foldIds(folds("breast_cancer", data.numRows())).build().crossValidate(data).cv();
   }
 
   @Test
@@ -111,11 +111,11 @@ class CvMeasureGlmnetTest {
   @Test
   void breastCancer_weighted_aucClassMse_areCvGlmnets() {
     Dataset data = breastCancer();
-    double[] weights = new double[data.size()];
+    double[] weights = new double[data.numRows()];
     for (int i = 0; i < weights.length; i++) {
       weights[i] = 1 + (i + 1) % 3;
     }
-    KFold folds = KFold.of(folds("breast_cancer", data.size()));
+    KFold folds = KFold.of(folds("breast_cancer", data.numRows()));
     for (CvMeasure m : List.of(CvMeasure.AUC, CvMeasure.MISCLASSIFICATION,
         CvMeasure.MEAN_SQUARED_ERROR)) {
       CvResult cv = CrossValidation.path(Family.BINOMIAL, data.featureRows(), data.targets(),
@@ -130,7 +130,7 @@ class CvMeasureGlmnetTest {
     Dataset data = Dataset.read(DATA.resolve("wine.csv"), "cultivar", TargetKind.CLASS);
     for (CvMeasure m : List.of(CvMeasure.MISCLASSIFICATION, CvMeasure.MEAN_SQUARED_ERROR,
         CvMeasure.MEAN_ABSOLUTE_ERROR)) {
-      CvResult cv = ElasticNetCV.multinomial().measure(m).foldIds(folds("wine", data.size()))
+      CvResult cv = ElasticNetCV.multinomial().measure(m).foldIds(folds("wine", data.numRows()))
           .build().crossValidate(data).cv();
       // wine's paths agree to 5e-8 of the largest coefficient (RealDataGlmnetTest)
       check("wine", cv, 1e-5);
@@ -142,7 +142,7 @@ class CvMeasureGlmnetTest {
     Dataset data = RealDataGlmnetTest.cgd();
     for (CvMeasure m : List.of(CvMeasure.MEAN_SQUARED_ERROR, CvMeasure.MEAN_ABSOLUTE_ERROR)) {
       CvResult cv = ElasticNetCV.poisson().measure(m).offsetColumn("log_followup_years")
-          .foldIds(folds("cgd", data.size())).build().crossValidate(data).cv();
+          .foldIds(folds("cgd", data.numRows())).build().crossValidate(data).cv();
       check("cgd", cv, RealDataGlmnetTest.SAME_WORK);
     }
   }
@@ -151,7 +151,7 @@ class CvMeasureGlmnetTest {
   void diabetes_gaussianMae_isCvGlmnetsExact() {
     Dataset data = RealDataGlmnetTest.diabetes();
     CvResult cv = ElasticNetCV.gaussian().measure(CvMeasure.MEAN_ABSOLUTE_ERROR)
-        .tolerance(1e-10).foldIds(folds("diabetes", data.size())).build().crossValidate(data)
+        .tolerance(1e-10).foldIds(folds("diabetes", data.numRows())).build().crossValidate(data)
         .cv();
     check("diabetes", cv, 1e-5);
     assertEquals(CvMeasure.MEAN_ABSOLUTE_ERROR, cv.measure());

@@ -28,7 +28,7 @@ class FractionAlignmentGlmnetTest {
     RealDataGlmnetTest.Table ref = RealDataGlmnetTest.ref("../fraction/" + tag + "-cv.csv");
     RealDataGlmnetTest.Table select =
         RealDataGlmnetTest.ref("../fraction/" + tag + "-cv-select.csv");
-    int[] folds = RealDataGlmnetTest.folds(tag, data.size());
+    int[] folds = RealDataGlmnetTest.folds(tag, data.numRows());
     CrossValidatedPath<?> fraction = builder.foldIds(folds)
         .alignment(CrossValidation.Alignment.FRACTION).build().crossValidate(data);
     CrossValidatedPath<?> lambda = builder.alignment(CrossValidation.Alignment.INTERPOLATE)

@@ -603,10 +603,10 @@ class GridSearchCVTest {
       Dataset test = data.subset(splits.get(s).testRows());
       expected[s] = ridge.fit(data.subset(splits.get(s).trainRows())).evaluate(test)
           .meanSquaredError();
-      weighted += expected[s] * test.size();
+      weighted += expected[s] * test.numRows();
     }
     assertArrayEquals(expected, score.splitLoss(), 0);
-    assertEquals(weighted / data.size(), score.mean(), 1e-12 * score.mean());
+    assertEquals(weighted / data.numRows(), score.mean(), 1e-12 * score.mean());
     assertTrue(score.standardError() > 0);
     assertEquals(Map.of(), score.settings());
 

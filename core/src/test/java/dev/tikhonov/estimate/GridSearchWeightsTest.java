@@ -199,7 +199,7 @@ class GridSearchWeightsTest {
   void aSplitWhoseTrainingRowsAllWeighNothing_isAFoldException_namingIt() {
     Dataset data = RidgeWeightsTest.data("tall.csv", true);
     List<Resampling.Split> splits = Resampling.kFold(4, 5).splits(data);
-    double[] w = new double[data.size()];
+    double[] w = new double[data.numRows()];
     for (int i : splits.get(0).testRows()) {
       w[i] = 1; // only split 1's held-out rows weigh anything: its training rows nothing
     }

@@ -60,7 +60,7 @@ class GroupedMultinomialCvTest {
         TargetKind.CLASS);
     CrossValidatedPath<LinearClassifier> fit = ElasticNetCV.multinomial()
         .multinomialPenalty(MultinomialPenalty.GROUPED).tolerance(1e-10)
-        .maxIterations(10_000_000).foldIds(RealDataGlmnetTest.folds("wine", data.size()))
+        .maxIterations(10_000_000).foldIds(RealDataGlmnetTest.folds("wine", data.numRows()))
         .build().crossValidate(data);
     RealDataGlmnetTest.Table cv = ref("wine-cv.csv");
     double[] lambdas = cv.column(0);

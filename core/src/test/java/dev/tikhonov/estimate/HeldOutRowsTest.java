@@ -34,7 +34,7 @@ class HeldOutRowsTest {
     NetworkRegressor model = network().patience(1).build().fit(DATA);
     Map<String, Object> settings = model.provenance().settings();
     assertEquals(0.1, settings.get("validation_fraction"), "the share held out");
-    assertEquals(Math.round(0.1 * DATA.size()), ((Number) settings.get("held_out_rows"))
+    assertEquals(Math.round(0.1 * DATA.numRows()), ((Number) settings.get("held_out_rows"))
         .longValue());
     Path file = dir.resolve("m.json");
     model.save(file);
@@ -81,7 +81,7 @@ class HeldOutRowsTest {
   @Test
   void validationFraction_recordsItsRows_andNoHoldOut_recordsNone() {
     NetworkRegressor quarter = network().validationFraction(0.25).build().fit(DATA);
-    assertEquals(Math.round(0.25 * DATA.size()),
+    assertEquals(Math.round(0.25 * DATA.numRows()),
         ((Number) quarter.provenance().settings().get("held_out_rows")).longValue());
     assertFalse(network().build().fit(DATA).provenance().settings()
         .containsKey("held_out_rows"), "no rows held out");

@@ -30,7 +30,7 @@ class LazyConfusionMatrixTest {
 
   private static Dataset withWeights(Dataset data) {
     Random random = new Random(7);
-    double[] w = new double[data.size()];
+    double[] w = new double[data.numRows()];
     for (int i = 0; i < w.length; i++) {
       w[i] = i % 10 == 0 ? 0 : 3 * random.nextDouble();
     }

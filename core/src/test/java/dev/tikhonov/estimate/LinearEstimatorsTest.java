@@ -247,7 +247,7 @@ class LinearEstimatorsTest {
 
   @Test
   void elasticNetCV_isTheCoreCrossValidation_withTheSameFolds() {
-    KFold folds = KFold.random(DATA.size(), 5, 9);
+    KFold folds = KFold.random(DATA.numRows(), 5, 9);
     CrossValidation.Fit core = CrossValidation.path(Family.GAUSSIAN, DATA.featureRows(),
         DATA.targets(), PathSettings.lasso(), DATA.featureNames(), List.of(), folds, 2);
     CrossValidatedPath<LinearModel> cv = ElasticNetCV.gaussian().numFolds(5).seed(9).build()

@@ -247,7 +247,7 @@ class MaxEverActiveGlmnetTest {
   void crossValidation_foldsFitWithTheLimit_asCvGlmnet() {
     Dataset d = diabetes();
     CrossValidatedPath<LinearModel> fit = ElasticNetCV.gaussian().maxEverActive(7)
-        .tolerance(1e-10).foldIds(RealDataGlmnetTest.folds("diabetes", d.size())).build()
+        .tolerance(1e-10).foldIds(RealDataGlmnetTest.folds("diabetes", d.numRows())).build()
         .crossValidate(d);
     double[][] cv = ref("cv-diabetes-lasso-7.csv");
     assertEquals(cv.length, fit.path().size());
@@ -270,7 +270,7 @@ class MaxEverActiveGlmnetTest {
     Dataset d = diabetes();
     CrossValidatedPath<LinearModel> fit = ElasticNetCV.gaussian().maxEverActive(7)
         .lambdas(userLambdas()).tolerance(1e-10)
-        .foldIds(RealDataGlmnetTest.folds("diabetes", d.size())).build().crossValidate(d);
+        .foldIds(RealDataGlmnetTest.folds("diabetes", d.numRows())).build().crossValidate(d);
     double[][] cv = ref("cv-diabetes-user-7.csv");
     assertEquals(cv.length, fit.path().size());
     for (int l = 0; l < cv.length; l++) {

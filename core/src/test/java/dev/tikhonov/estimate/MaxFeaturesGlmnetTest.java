@@ -118,7 +118,7 @@ class MaxFeaturesGlmnetTest {
   void crossValidation_scoresTheShortenedSequence_asCvGlmnet() {
     Dataset data = breastCancer();
     CrossValidatedPath<LinearClassifier> fit = ElasticNetCV.binomial().maxFeatures(5)
-        .tolerance(1e-10).foldIds(RealDataGlmnetTest.folds("breast_cancer", data.size()))
+        .tolerance(1e-10).foldIds(RealDataGlmnetTest.folds("breast_cancer", data.numRows()))
         .build().crossValidate(data);
     double[][] cv = ref("cv-breast_cancer-lasso-5.csv");
     assertEquals(cv.length, fit.path().size());

@@ -113,7 +113,7 @@ class MlpPathCVTest {
       assertEquals(r.chosenLambda(), ((Number) model.provenance().settings().get("lambda"))
           .doubleValue());
       assertEquals(rule.id(), model.provenance().settings().get("rule"));
-      assertEquals(DIGITS.size(), model.provenance().trainingRows().orElseThrow());
+      assertEquals(DIGITS.numRows(), model.provenance().trainingRows().orElseThrow());
       assertEquals(r.chosenLambda() * 0.5 * Math.pow(model.weightNorm(), 2),
           model.evaluate(DIGITS).penalty(), 1e-6, "the model penalizes at the chosen λ");
       double[] error = r.misclassification().orElseThrow().mean();

@@ -48,7 +48,7 @@ class MlpPathTest {
     double[] lambdas = fit.lambdas();
     assertEquals(4, fit.size());
     assertEquals(LambdaGrid.lambdaMax(DIGITS, false), lambdas[0], 0.0);
-    assertEquals(DIGITS.size() - validationRows().size(), fit.trainingRows().size());
+    assertEquals(DIGITS.numRows() - validationRows().numRows(), fit.trainingRows().numRows());
     FitOptions validation = FitOptions.none().withValidation(validationRows());
     NetworkClassifier first = base().toBuilder().lambda(lambdas[3]).patience(2).build()
         .fit(fit.trainingRows(), validation);

@@ -260,7 +260,7 @@ class NetworkSearchWeightsTest {
     }
     dev.tikhonov.data.TrainTest split = NetworkFit.validationSplit(regression(index), 0.1, 5);
     double[] out = w.clone();
-    for (int i = 0; i < split.test().size(); i++) {
+    for (int i = 0; i < split.test().numRows(); i++) {
       out[(int) split.test().feature(i, 1)] = 0;
     }
     return out;

@@ -340,7 +340,7 @@ class NetworkWeightsTest {
     Dataset marked = Dataset.of(withWeights(x(), indices()), y(), WEIGHTED);
     dev.tikhonov.data.TrainTest split = NetworkFit.validationSplit(marked, 0.05, 1);
     double[] out = w.clone();
-    for (int i = 0; i < split.test().size(); i++) {
+    for (int i = 0; i < split.test().numRows(); i++) {
       out[(int) split.test().feature(i, 1)] = 0;
     }
     return out;

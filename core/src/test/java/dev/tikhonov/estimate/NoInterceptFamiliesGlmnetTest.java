@@ -102,7 +102,7 @@ class NoInterceptFamiliesGlmnetTest {
     CrossValidatedPath<LinearModel> fit = ElasticNetCV.poisson().intercept(false)
         .offsetColumn("log_followup_years")
         .tolerance(TOLERANCE).maxIterations(10_000_000)
-        .foldIds(RealDataGlmnetTest.folds("cgd", data.size())).build().crossValidate(data);
+        .foldIds(RealDataGlmnetTest.folds("cgd", data.numRows())).build().crossValidate(data);
     check("cgd", fit, 12, 1e-8, 1e-4, 1e-6, 1e-4);
   }
 
@@ -113,7 +113,7 @@ class NoInterceptFamiliesGlmnetTest {
     CrossValidatedPath<LinearClassifier> fit = ElasticNetCV.multinomial().intercept(false)
         .lambdaMinRatio(0.01)
         .tolerance(TOLERANCE).maxIterations(10_000_000)
-        .foldIds(RealDataGlmnetTest.folds("wine", data.size())).build().crossValidate(data);
+        .foldIds(RealDataGlmnetTest.folds("wine", data.numRows())).build().crossValidate(data);
     check("wine", fit, 20, 1e-8, 1e-4, 1e-6, 1e-4);
   }
 
@@ -124,7 +124,7 @@ class NoInterceptFamiliesGlmnetTest {
     CrossValidatedPath<LinearClassifier> fit = ElasticNetCV.multinomial().intercept(false)
         .multinomialPenalty(MultinomialPenalty.GROUPED).lambdaMinRatio(0.01)
         .tolerance(TOLERANCE).maxIterations(10_000_000)
-        .foldIds(RealDataGlmnetTest.folds("wine", data.size())).build().crossValidate(data);
+        .foldIds(RealDataGlmnetTest.folds("wine", data.numRows())).build().crossValidate(data);
     check("wine_grouped", fit, 1, 1e-8, 1e-4, 1e-6, 1e-4);
   }
 }

@@ -116,7 +116,7 @@ class NoInterceptGlmnetTest {
   void constantTarget_withoutIntercept_isGlmnets() {
     RealDataGlmnetTest.Table ref = RealDataGlmnetTest.ref("diabetes-nointercept-constant.csv");
     Dataset diabetes = RealDataGlmnetTest.diabetes();
-    double[] y = new double[diabetes.size()];
+    double[] y = new double[diabetes.numRows()];
     java.util.Arrays.fill(y, 150);
     RegularizationPath<LinearModel> path = ElasticNet.gaussian().intercept(false)
         .tolerance(1e-13).maxIterations(10_000_000).build()
@@ -150,7 +150,7 @@ class NoInterceptGlmnetTest {
   @Test
   void crossValidation_withoutIntercept_takesAFoldOfOneTargetValue_butNotOfZeros() {
     Dataset diabetes = RealDataGlmnetTest.diabetes();
-    double[] y = new double[diabetes.size()];
+    double[] y = new double[diabetes.numRows()];
     java.util.Arrays.fill(y, 150);
     y[7] = 200;
     Dataset lone = Dataset.of(diabetes.featureRows(), y, diabetes.featureNames());

@@ -29,7 +29,7 @@ class NoInterceptRidgeGlmnetTest {
   /** diabetes with a weight column w (named), its last feature. */
   static Dataset weightedDiabetes() {
     Dataset diabetes = RealDataGlmnetTest.diabetes();
-    double[] w = new double[diabetes.size()];
+    double[] w = new double[diabetes.numRows()];
     for (int i = 0; i < w.length; i++) {
       w[i] = i == 4 ? 0 : 1 + (i + 1) % 3;
     }

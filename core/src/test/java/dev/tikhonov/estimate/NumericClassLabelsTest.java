@@ -86,10 +86,10 @@ class NumericClassLabelsTest {
     // evaluate's accuracy says
     List<String> predicted = old.predictClassNames(now);
     int right = 0;
-    for (int i = 0; i < now.size(); i++) {
+    for (int i = 0; i < now.numRows(); i++) {
       right += predicted.get(i).equals(spelled(now, "1.0", "2.0").get(i)) ? 1 : 0;
     }
     ClassifierEvaluation e = (ClassifierEvaluation) old.evaluate(now);
-    assertEquals((double) right / now.size(), e.accuracy(), 1e-12);
+    assertEquals((double) right / now.numRows(), e.accuracy(), 1e-12);
   }
 }

@@ -228,7 +228,7 @@ class RealDataGlmnetTest {
   void diabetes_lassoPathAndCv_matchGlmnetsExactSolution() {
     Dataset data = diabetes();
     CrossValidatedPath<LinearModel> tight = ElasticNetCV.gaussian().tolerance(1e-10)
-        .foldIds(folds("diabetes", data.size())).build().crossValidate(data);
+        .foldIds(folds("diabetes", data.numRows())).build().crossValidate(data);
     check("diabetes", tight, "diabetes-path-exact.csv", "_exact", 2e-5, 1e-6, 1e-5);
 
     // At the defaults both stop short of the solution, each by its own rule: glmnet's default
@@ -258,7 +258,7 @@ class RealDataGlmnetTest {
     Table cv = ref("diabetes-sklearn-cv.csv");
     Table chosen = ref("diabetes-sklearn-select.csv");
     double[] alphas = cv.column(0);
-    int[] folds = folds("diabetes", data.size());
+    int[] folds = folds("diabetes", data.numRows());
     CrossValidatedPath<LinearModel> fit = ElasticNetCV.gaussian().standardize(false)
         .lambdas(alphas).tolerance(1e-12).foldIds(folds).build().crossValidate(data);
     double[] size = new double[10];
@@ -268,7 +268,7 @@ class RealDataGlmnetTest {
     for (int l = 0; l < alphas.length; l++) {
       double mean = 0;
       for (int k = 0; k < 10; k++) {
-        mean += size[k] * cv.rows()[l][k + 1] / data.size();
+        mean += size[k] * cv.rows()[l][k + 1] / data.numRows();
       }
       assertEquals(mean, fit.mean()[l], 1e-7 * mean, "CV mean at alpha #" + (l + 1));
     }
@@ -297,7 +297,7 @@ class RealDataGlmnetTest {
     Dataset data = CsvReader.read(DATA.resolve("breast_cancer.csv"), "diagnosis",
         TargetKind.CLASS, CsvOptions.defaults().withIgnoredColumns("id"));
     CrossValidatedPath<LinearClassifier> fit = ElasticNetCV.binomial()
-        .foldIds(folds("breast_cancer", data.size())).build().crossValidate(data);
+        .foldIds(folds("breast_cancer", data.numRows())).build().crossValidate(data);
     assertEquals(List.of("benign", "malignant"), fit.path().classNames(),
         "glmnet's factor levels: the coefficients are the log-odds of malignant");
     check("breast_cancer", fit, "breast_cancer-path.csv", "", SAME_WORK, 1e-9, 1e-9);
@@ -325,14 +325,14 @@ class RealDataGlmnetTest {
   void wine_multinomialPathAndCv_matchGlmnetsDefaults() {
     Dataset data = Dataset.read(DATA.resolve("wine.csv"), "cultivar", TargetKind.CLASS);
     CrossValidatedPath<LinearClassifier> fit = ElasticNetCV.multinomial()
-        .foldIds(folds("wine", data.size())).build().crossValidate(data);
+        .foldIds(folds("wine", data.numRows())).build().crossValidate(data);
     check("wine", fit, "wine-path.csv", "", SAME_WORK, 1e-8, 1e-5);
   }
 
   @Test
   void cgd_poissonWithOffset_matchesGlmnetsDefaultsAndExactSolution() {
     Dataset data = cgd();
-    int[] folds = folds("cgd", data.size());
+    int[] folds = folds("cgd", data.numRows());
     CrossValidatedPath<LinearModel> fit = ElasticNetCV.poisson()
         .offsetColumn("log_followup_years").foldIds(folds).build().crossValidate(data);
     check("cgd", fit, "cgd-path.csv", "", SAME_WORK, 1e-9, 1e-9);
@@ -356,18 +356,18 @@ class RealDataGlmnetTest {
     Dataset cancer = CsvReader.read(DATA.resolve("breast_cancer.csv"), "diagnosis",
         TargetKind.CLASS, CsvOptions.defaults().withIgnoredColumns("id"));
     CvResult binomial = ElasticNetCV.binomial().maxIterations(60)
-        .foldIds(folds("breast_cancer", cancer.size())).build().crossValidate(cancer).cv();
+        .foldIds(folds("breast_cancer", cancer.numRows())).build().crossValidate(cancer).cv();
     String warning = binomial.warning().orElse("");
     assertTrue(warning.startsWith("cross-validation fold 1 of 10"), warning);
     assertTrue(warning.contains("raise maxIterations (now 60) or tolerance"), warning);
     Dataset diabetes = diabetes();
     CvResult gaussian = ElasticNetCV.gaussian().tolerance(1e-12).maxIterations(40)
-        .foldIds(folds("diabetes", diabetes.size())).build().crossValidate(diabetes).cv();
+        .foldIds(folds("diabetes", diabetes.numRows())).build().crossValidate(diabetes).cv();
     assertTrue(gaussian.warning().orElse("").startsWith("cross-validation fold 1 of 10"),
         gaussian.toString());
     // the relaxed lasso's folds fit the same lasso paths first
     CvResult relaxed = RelaxedLasso.gaussian().tolerance(1e-12).maxIterations(40)
-        .foldIds(folds("diabetes", diabetes.size())).build().crossValidate(diabetes).cv()
+        .foldIds(folds("diabetes", diabetes.numRows())).build().crossValidate(diabetes).cv()
         .curve(0);
     assertTrue(relaxed.warning().orElse("").startsWith("cross-validation fold 1 of 10"),
         relaxed.toString());

@@ -850,13 +850,13 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
           + " with its features");
     }
     int k = getNumFolds();
-    if (data.size() < k) {
-      throw InputException.about("numFolds", " (" + k + ") is more than the " + data.size()
-          + " rows: every fold needs a row; use at most " + data.size());
+    if (data.numRows() < k) {
+      throw InputException.about("numFolds", " (" + k + ") is more than the " + data.numRows()
+          + " rows: every fold needs a row; use at most " + data.numRows());
     }
     double[] labels = data.targets();
     double[] row = new double[data.numFeatures()];
-    int[] folds = new int[data.size()];
+    int[] folds = new int[data.numRows()];
     for (int i = 0; i < folds.length; i++) {
       for (int j = 0; j < row.length; j++) {
         row[j] = data.feature(i, j);

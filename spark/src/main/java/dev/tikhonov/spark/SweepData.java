@@ -45,7 +45,7 @@ final class SweepData implements Serializable {
         throw new InputException(d.source() + ": the sweep trains classifiers, and this data "
             + "has a real-valued target (expected class labels)");
       }
-      if (d.size() == 0) {
+      if (d.numRows() == 0) {
         throw new InputException(d.source() + ": no rows");
       }
     }
@@ -59,12 +59,12 @@ final class SweepData implements Serializable {
           + " differ from the training data's " + train.classNames() + " (" + train.source()
           + ")");
     }
-    long bytes = bytes(train.size(), test.size(), train.numFeatures());
+    long bytes = bytes(train.numRows(), test.numRows(), train.numFeatures());
     if (bytes > maxBytes) {
       throw new InputException(String.format(Locale.ROOT, "the sweep broadcasts the training "
           + "and test data to every executor: (%d + %d rows)·(%d features + 1)·4 bytes = %s, "
           + "more than the %s it allows (%s); give the executors more memory, or train on "
-          + "fewer rows or features", train.size(), test.size(), train.numFeatures(),
+          + "fewer rows or features", train.numRows(), test.numRows(), train.numFeatures(),
           DriverLimit.humanBytes(bytes), DriverLimit.humanBytes(maxBytes), limitReason));
     }
     return new SweepData(part(train), part(test), train.featureNames(), train.classNames());
@@ -76,7 +76,7 @@ final class SweepData implements Serializable {
   }
 
   private static Part part(Dataset d) {
-    return new Part(d.size(), d.features().toArray(), d.targetMatrix().toArray(), d.source());
+    return new Part(d.numRows(), d.features().toArray(), d.targetMatrix().toArray(), d.source());
   }
 
   synchronized Dataset train() {

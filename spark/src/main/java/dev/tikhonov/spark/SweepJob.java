@@ -112,7 +112,7 @@ public final class SweepJob {
         throw new InputException(e.getMessage());
       }
       out.printf("sweep of %d settings on %s: %d train / %d test rows, %d features%n",
-          sweep.settings().size(), data[0].source(), data[0].size(), data[1].size(),
+          sweep.settings().size(), data[0].source(), data[0].numRows(), data[1].numRows(),
           data[0].numFeatures());
       SweepResults results = sweep.run(spark, data[0], data[1]);
       results.write(dir);

@@ -165,7 +165,7 @@ class SparkMaxEverActiveTest {
   void gaussian_pathAndCv_equalTheCores_andGlmnetsLength() throws IOException {
     dev.tikhonov.data.Dataset d = diabetes();
     SparkElasticNetModel model = estimator("gaussian").setMaxEverActive(7).fit(frame(d));
-    var core = core("gaussian").foldIds(folds(d.size(), 5)).maxEverActive(7).build()
+    var core = core("gaussian").foldIds(folds(d.numRows(), 5)).maxEverActive(7).build()
         .crossValidate(d);
     PathSolution free = ElasticNet.gaussian().tolerance(1e-10).build().path(d).solution();
     assertSameAsTheCore("diabetes, 7", core, free, model, Integer.MAX_VALUE);
@@ -178,7 +178,7 @@ class SparkMaxEverActiveTest {
   void binomial_pathAndCv_equalTheCores_andGlmnetsLength() throws IOException {
     dev.tikhonov.data.Dataset d = breastCancer();
     SparkElasticNetModel model = estimator("binomial").setMaxEverActive(6).fit(frame(d));
-    var core = core("binomial").foldIds(folds(d.size(), 5)).maxEverActive(6).build()
+    var core = core("binomial").foldIds(folds(d.numRows(), 5)).maxEverActive(6).build()
         .crossValidate(d);
     PathSolution free = ElasticNet.binomial().tolerance(1e-10).build().path(d).solution();
     assertSameAsTheCore("breast cancer, 6", core, free, model, IRLS_CV_LAMBDAS);
@@ -191,7 +191,7 @@ class SparkMaxEverActiveTest {
   void poisson_pathAndCv_equalTheCores() {
     dev.tikhonov.data.Dataset d = cgd();
     SparkElasticNetModel model = estimator("poisson").setMaxEverActive(4).fit(frame(d));
-    var core = core("poisson").foldIds(folds(d.size(), 5)).maxEverActive(4).build()
+    var core = core("poisson").foldIds(folds(d.numRows(), 5)).maxEverActive(4).build()
         .crossValidate(d);
     PathSolution free = ElasticNet.poisson().tolerance(1e-10).build().path(d).solution();
     assertSameAsTheCore("cgd, 4", core, free, model, IRLS_CV_LAMBDAS);
@@ -201,7 +201,7 @@ class SparkMaxEverActiveTest {
   void multinomial_pathAndCv_equalTheCores_andGlmnetsLength() throws IOException {
     dev.tikhonov.data.Dataset d = wine();
     SparkElasticNetModel model = estimator("multinomial").setMaxEverActive(6).fit(frame(d));
-    var core = core("multinomial").foldIds(folds(d.size(), 5)).maxEverActive(6).build()
+    var core = core("multinomial").foldIds(folds(d.numRows(), 5)).maxEverActive(6).build()
         .crossValidate(d);
     PathSolution free = ElasticNet.multinomial().tolerance(1e-10).build().path(d).solution();
     assertSameAsTheCore("wine, 6", core, free, model, IRLS_CV_LAMBDAS);

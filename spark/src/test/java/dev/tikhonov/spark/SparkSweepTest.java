@@ -173,8 +173,8 @@ class SparkSweepTest {
     assertEquals(List.of("lambda", "dropout", "seed", "train_loss", "train_accuracy",
         "test_loss", "test_accuracy", "weight_norm", "epochs", "seconds", "epoch_seconds_mean"),
         runs.featureNames());
-    assertEquals(results.runs().size(), runs.size());
-    for (int i = 0; i < runs.size(); i++) {
+    assertEquals(results.runs().size(), runs.numRows());
+    for (int i = 0; i < runs.numRows(); i++) {
       SweepResult r = results.runs().get(i);
       assertEquals(r.weightsSha256(), runs.classNames().get(runs.label(i)));
       assertArrayEquals(new double[] {runs.label(i), r.lambda(), r.dropout(), r.seed(),

@@ -33,7 +33,7 @@ class SweepJobTest {
     StringBuilder s = new StringBuilder(String.join(",", d.featureNames())).append(",label\n");
     float[] x = d.features().toArray();
     int p = d.numFeatures();
-    for (int i = 0; i < d.size(); i++) {
+    for (int i = 0; i < d.numRows(); i++) {
       for (int j = 0; j < p; j++) {
         float v = x[i * p + j];
         s.append(v == 0 ? "0" : Double.toString(v)).append(',');
