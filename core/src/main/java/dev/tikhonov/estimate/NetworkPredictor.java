@@ -1,6 +1,7 @@
 package dev.tikhonov.estimate;
 
 import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.Standardizer;
 import dev.tikhonov.internal.data.Digits;
 import dev.tikhonov.internal.io.ModelFile;
 import dev.tikhonov.regularize.Penalty;
@@ -10,13 +11,16 @@ import dev.tikhonov.train.TrainResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
+import java.util.OptionalDouble;
 
 /**
  * What the two fitted network models share ({@link NetworkRegressor}, {@link
  * NetworkClassifier}): the trained network and its inputs' names, the weights, the provenance,
  * the training record and saving in the project's model format. The penalty λ, α it was trained
- * with (docs/objective.md's scaling) enter {@link Predictor#evaluate}'s objective. Immutable and
- * thread-safe.
+ * with (docs/objective.md's scaling) enter {@link Predictor#evaluate}'s objective. What else
+ * shaped the training answers typed, as {@link #lambda()} and {@link #l1Ratio()} do, for a
+ * fitted and a loaded model alike: {@link #dropout()}, {@link #weightDecay()} and the inputs'
+ * {@link #standardizer()}. Immutable and thread-safe.
  *
  * <p>Two network models are equal when they compute the same function with the same penalty:
  * the same kind (regressor or classifier), architecture and family, feature and class names,
@@ -95,6 +99,42 @@ public abstract sealed class NetworkPredictor implements Predictor
   @Override
   public double l1Ratio() {
     return l1Ratio;
+  }
+
+  /**
+   * The inverted-dropout rate p ∈ [0, 1) it was trained with after each hidden ReLU: in training
+   * each hidden unit was zeroed with probability p and the others scaled by 1/(1 − p), so that
+   * prediction runs the network as it is, without dropout; 0 when trained without, and for a
+   * network without hidden layers. No term of docs/objective.md's objective; kept in the model
+   * file (its architecture), so a loaded model answers it too.
+   */
+  public double dropout() {
+    return predictions.model().spec().architecture().dropout();
+  }
+
+  /**
+   * The decoupled weight decay d ≥ 0 the optimizer applied to the weights (biases never) after
+   * each step's direction, {@code w ← w − lr·d·w} (PyTorch AdamW's
+   * {@code param *= 1 − lr·weight_decay}; {@code Optimizers}' formulas): not a term of the
+   * objective, whose L2 part is {@link #lambda()}'s (docs/objective.md's scaling), nor scaled by
+   * n. 0 when trained without; kept in the model file's provenance ({@code weight_decay}).
+   * Empty only for a model file whose provenance does not record it (a file written without
+   * provenance settings), never for a model fitted in this process.
+   */
+  public OptionalDouble weightDecay() {
+    return provenance.settings().get("weight_decay") instanceof Number n
+        ? OptionalDouble.of(n.doubleValue()) : OptionalDouble.empty();
+  }
+
+  /**
+   * The standardization of the inputs fitted on the training rows, z = (x − mean)/scale per
+   * feature in {@link #featureNames()}' order (the 1/n standard deviation,
+   * {@link Standardizer}), which {@code predict} applies before the network, as in training;
+   * empty when the network was trained on the features as they are ({@code standardize(false)}).
+   * Kept in the model file. A {@link Standardizer} is immutable (its arrays are copied).
+   */
+  public Optional<Standardizer> standardizer() {
+    return predictions.model().standardizer();
   }
 
   /**
@@ -204,9 +244,8 @@ public abstract sealed class NetworkPredictor implements Predictor
    * The weight decay is the provenance's {@code weight_decay}, which the model file keeps.
    */
   String describe() {
-    double dropout = predictions.model().spec().architecture().dropout();
-    double weightDecay = provenance.settings().get("weight_decay") instanceof Number n
-        ? n.doubleValue() : 0;
+    double dropout = dropout();
+    double weightDecay = weightDecay().orElse(0);
     return provenance.estimator() + "[" + predictions.model().spec().describe() + ", λ="
         + Digits.few(lambda) + ", α=" + Digits.few(l1Ratio)
         + (dropout > 0 ? ", dropout=" + Digits.few(dropout) : "")
