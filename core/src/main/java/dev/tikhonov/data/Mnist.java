@@ -3,6 +3,7 @@ package dev.tikhonov.data;
 import dev.tikhonov.tensor.Matrix;
 import java.io.IOException;
 import java.io.InputStream;
+import java.lang.ref.SoftReference;
 import java.nio.FloatBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,9 +16,10 @@ import java.util.List;
  *
  * <p>Scaling: pixel byte b becomes the feature x = b / 255 ∈ [0, 1] (float32), nothing else;
  * an image is flattened row by row into rows·cols features named {@code px0}, {@code px1}, ….
- * Targets are the class indices 0..9 (n×1), class names "0".."9". Stateless: nothing is cached
- * ({@code bundled()} decodes the resources again on each call and returns new data sets), so its
- * methods may be called from any thread.
+ * Targets are the class indices 0..9 (n×1), class names "0".."9". Thread-safe: every method may
+ * be called from any thread. {@link #bundled()} decodes the bundled sample once and hands every
+ * caller the same two data sets (it says what that costs and holds); the other methods are
+ * stateless and read their files again on each call, into new data sets.
  */
 public final class Mnist {
   /** The classpath folder of the bundled 10,000-digit sample. */
@@ -40,11 +42,40 @@ public final class Mnist {
   private Mnist() {}
 
   /**
-   * The bundled real MNIST sample: 8,000 training and 2,000 test digits (see PROVENANCE.md next
-   * to the files and docs/data.md). Each call decodes all 10,000 digits again (about 0.2 s
-   * after the first): call it once and keep the result, not inside a loop over rows or pixels.
+   * The bundled sample once decoded, held softly (the collector may drop it when memory runs
+   * short; the next call then decodes again). Guarded by {@code Mnist.class}.
    */
-  public static TrainTest bundled() {
+  private static SoftReference<TrainTest> bundledCache = new SoftReference<>(null);
+
+  /**
+   * The bundled real MNIST sample: 8,000 training and 2,000 test digits (see PROVENANCE.md next
+   * to the files and docs/data.md), as float32 pixels b/255 (31 MB).
+   *
+   * <p><b>Cost.</b> The first call inflates and decodes the four gzip resources: about 0.4 s
+   * in a fresh JVM (class loading included), about 0.14 s when repeated in a warm one, which
+   * every call cost before it was cached. Later calls return the same {@link TrainTest}, at the
+   * cost of a lock ({@code bench/jmh.sh MnistBenchmarks}; docs/performance-log.md), so
+   * {@code Mnist.bundled().test().feature(i, j)} in a loop is cheap. The data stay in memory
+   * while any caller holds them and, after that, until memory runs short (a soft reference):
+   * a call after the collector dropped them decodes again, into new data sets equal to them.
+   *
+   * <p><b>Thread-safety.</b> Concurrent first calls decode once (the others wait for it) and
+   * all threads get the same data sets, immutable and thread-safe as {@link Dataset} says:
+   * since every caller shares them, no one may write into the matrices that
+   * {@link Dataset#features()} and {@link Dataset#targetMatrix()} hand out (copy one to
+   * transform it, as {@link Standardizer#transform(Matrix)} does).
+   */
+  public static synchronized TrainTest bundled() {
+    TrainTest cached = bundledCache.get();
+    if (cached == null) {
+      cached = decodeBundled();
+      bundledCache = new SoftReference<>(cached);
+    }
+    return cached;
+  }
+
+  /** The bundled sample decoded from the jar's resources, into new data sets. */
+  private static TrainTest decodeBundled() {
     IdxArray trainImages = resource(TRAIN_IMAGES);
     IdxArray trainLabels = resource(TRAIN_LABELS);
     IdxArray testImages = resource(TEST_IMAGES);
