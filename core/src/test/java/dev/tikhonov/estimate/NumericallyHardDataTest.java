@@ -108,7 +108,7 @@ class NumericallyHardDataTest {
   void duplicatedColumn_ridgeSplitsItsCoefficientEqually_asScikitLearn() {
     Dataset source = Dataset.read(HARD.resolve("constant.csv"), "y", TargetKind.REAL);
     double[][] x = new double[source.numRows()][];
-    double[] y = new double[source.size()];
+    double[] y = new double[source.numRows()];
     for (int i = 0; i < x.length; i++) {
       x[i] = new double[] {source.feature(i, 0), source.feature(i, 0), source.feature(i, 2)};
       y[i] = source.target(i);

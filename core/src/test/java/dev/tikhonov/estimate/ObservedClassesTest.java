@@ -24,7 +24,7 @@ class ObservedClassesTest {
   static final Dataset THREE = only(0, 1, 3);
 
   static Dataset only(int... classes) {
-    return FOUR.subset(IntStream.range(0, FOUR.size())
+    return FOUR.subset(IntStream.range(0, FOUR.numRows())
         .filter(i -> IntStream.of(classes).anyMatch(c -> c == FOUR.label(i))).toArray());
   }
 

@@ -69,7 +69,7 @@ class OutOfFoldGlmnetTest {
   void breastCancer_binomial_isFitPreval_atEveryLambda() {
     Dataset data = CvMeasureGlmnetTest.breastCancer();
     CrossValidatedPath<LinearClassifier> cv = ElasticNetCV.binomial().keepOutOfFoldPredictions()
-        .foldIds(folds("breast_cancer", data.size())).build().crossValidate(data);
+        .foldIds(folds("breast_cancer", data.numRows())).build().crossValidate(data);
     OutOfFoldPredictions oof = cv.outOfFold().orElseThrow();
     assertArrayEquals(cv.cv().lambdas(), oof.lambdas(), 0.0);
     assertEquals(0, oof.outputs().size());
@@ -86,7 +86,7 @@ class OutOfFoldGlmnetTest {
     Dataset data = CvMeasureGlmnetTest.breastCancer();
     OutOfFoldPredictions oof = ElasticNetCV.binomial().keepOutOfFoldPredictions()
         .tolerance(1e-10).maxIterations(1_000_000)
-        .foldIds(folds("breast_cancer", data.size())).build().crossValidate(data).outOfFold()
+        .foldIds(folds("breast_cancer", data.numRows())).build().crossValidate(data).outOfFold()
         .orElseThrow();
     check("breast_cancer-out-of-fold-exact.csv.gz", oof, 1e-3);
   }
@@ -96,7 +96,7 @@ class OutOfFoldGlmnetTest {
     Dataset data = Dataset.read(RealDataGlmnetTest.DATA.resolve("wine.csv"), "cultivar",
         TargetKind.CLASS);
     OutOfFoldPredictions oof = ElasticNetCV.multinomial().keepOutOfFoldPredictions()
-        .foldIds(folds("wine", data.size())).build().crossValidate(data).outOfFold()
+        .foldIds(folds("wine", data.numRows())).build().crossValidate(data).outOfFold()
         .orElseThrow();
     assertEquals(data.classNames(), oof.outputs());
     // wine's paths agree to 5e-8 of the largest coefficient (RealDataGlmnetTest), but its
@@ -109,7 +109,7 @@ class OutOfFoldGlmnetTest {
     Dataset data = RealDataGlmnetTest.cgd();
     OutOfFoldPredictions oof = ElasticNetCV.poisson().keepOutOfFoldPredictions()
         .offsetColumn("log_followup_years").tolerance(1e-10)
-        .foldIds(folds("cgd", data.size())).build().crossValidate(data).outOfFold()
+        .foldIds(folds("cgd", data.numRows())).build().crossValidate(data).outOfFold()
         .orElseThrow();
     check("cgd-out-of-fold-exact.csv.gz", oof, 1e-5);
   }
@@ -118,7 +118,7 @@ class OutOfFoldGlmnetTest {
   void diabetes_gaussian_tight_isExactFitPreval() {
     Dataset data = RealDataGlmnetTest.diabetes();
     OutOfFoldPredictions oof = ElasticNetCV.gaussian().keepOutOfFoldPredictions()
-        .tolerance(1e-10).foldIds(folds("diabetes", data.size())).build().crossValidate(data)
+        .tolerance(1e-10).foldIds(folds("diabetes", data.numRows())).build().crossValidate(data)
         .outOfFold().orElseThrow();
     check("diabetes-out-of-fold-exact.csv.gz", oof, 1e-5);
   }
@@ -131,7 +131,7 @@ class OutOfFoldGlmnetTest {
   void diabetes_relaxed_tight_isExactFitPreval_perGamma() {
     Dataset data = RealDataGlmnetTest.diabetes();
     CrossValidatedRelaxedPath<LinearModel> cv = RelaxedLasso.gaussian().gammas(0, 0.5, 1)
-        .keepOutOfFoldPredictions().tolerance(1e-10).foldIds(folds("diabetes", data.size()))
+        .keepOutOfFoldPredictions().tolerance(1e-10).foldIds(folds("diabetes", data.numRows()))
         .build().crossValidate(data);
     assertEquals(3, cv.outOfFold().size());
     // measured 2.1e-5, in the γ = 0 block: the unpenalized refits of ill-conditioned diabetes

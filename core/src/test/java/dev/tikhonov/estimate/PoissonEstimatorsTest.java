@@ -134,7 +134,7 @@ class PoissonEstimatorsTest {
 
   @Test
   void crossValidation_picksCvGlmnetsLambdaMin() {
-    int[] folds = new int[DATA.size()];
+    int[] folds = new int[DATA.numRows()];
     for (int i = 0; i < folds.length; i++) {
       folds[i] = i % 5 + 1;
     }
@@ -270,7 +270,7 @@ class PoissonEstimatorsTest {
   @Test
   void crossValidation_withWeightAndOffsetColumns_matchesCvGlmnet() {
     Dataset data = withColumns();
-    int[] ids = new int[data.size()];
+    int[] ids = new int[data.numRows()];
     for (int i = 0; i < ids.length; i++) {
       ids[i] = i % 5 + 1;
     }

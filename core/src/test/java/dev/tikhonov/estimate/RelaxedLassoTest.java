@@ -45,11 +45,11 @@ class RelaxedLassoTest {
   void crossValidate_isTheCoreCrossValidation_andItsModelsAreTheBlends() {
     Dataset d = data();
     CrossValidatedRelaxedPath<LinearModel> cv = RelaxedLasso.gaussian().tolerance(1e-10)
-        .foldIds(foldIds(d.size())).threads(2).build().crossValidate(d);
+        .foldIds(foldIds(d.numRows())).threads(2).build().crossValidate(d);
     RelaxedCrossValidation.Fit core = RelaxedCrossValidation.path(Family.GAUSSIAN,
         d.featureRows(), d.targets(), PathSettings.lasso().withTolerance(1e-10),
         d.featureNames(), List.of(), RelaxedCrossValidation.defaultGammas(),
-        KFold.of(foldIds(d.size())), 1);
+        KFold.of(foldIds(d.numRows())), 1);
     assertEquals(core.cv().lambdaMin(), cv.lambdaMin(), 0);
     assertEquals(core.cv().gammaMin(), cv.gammaMin(), 0);
     assertEquals(core.cv().lambda1se(), cv.lambda1se(), 0);

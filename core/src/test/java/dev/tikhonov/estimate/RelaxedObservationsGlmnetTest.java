@@ -144,7 +144,7 @@ class RelaxedObservationsGlmnetTest {
   void diabetesWeighted_refitsBlendsAndCv_matchGlmnet() {
     Dataset data = diabetes();
     assertMatches("diabetes_weighted", RelaxedLasso.gaussian().tolerance(1e-12)
-        .weightColumn("obs_weight").foldIds(RealDataGlmnetTest.folds("diabetes", data.size()))
+        .weightColumn("obs_weight").foldIds(RealDataGlmnetTest.folds("diabetes", data.numRows()))
         .build().crossValidate(data));
   }
 
@@ -153,7 +153,7 @@ class RelaxedObservationsGlmnetTest {
     Dataset data = breastCancer();
     CrossValidatedRelaxedPath<LinearClassifier> cv = RelaxedLasso.binomial().tolerance(1e-12)
         .lambdaMinRatio(0.03).weightColumn("obs_weight")
-        .foldIds(RealDataGlmnetTest.folds("breast_cancer", data.size())).build()
+        .foldIds(RealDataGlmnetTest.folds("breast_cancer", data.numRows())).build()
         .crossValidate(data);
     assertMatches("breast_cancer_weighted", cv);
   }
@@ -164,7 +164,7 @@ class RelaxedObservationsGlmnetTest {
     CrossValidatedRelaxedPath<LinearModel> cv = RelaxedLasso.poisson().tolerance(1e-12)
         .weightColumn("obs_weight").offsetColumn("log_followup_years")
         .keepOutOfFoldPredictions()
-        .foldIds(RealDataGlmnetTest.folds("cgd", data.size())).build().crossValidate(data);
+        .foldIds(RealDataGlmnetTest.folds("cgd", data.numRows())).build().crossValidate(data);
     assertMatches("cgd_weighted", cv);
     // fit.preval per γ, on the link scale with each row's offset (measured 1.4e-5)
     OutOfFoldGlmnetTest.check("cgd_weighted-relax-out-of-fold.csv.gz", cv.outOfFold(), 5e-5);
@@ -185,7 +185,7 @@ class RelaxedObservationsGlmnetTest {
     double[] mu = model.predict(data);
     int offset = data.featureNames().indexOf("log_followup_years");
     List<String> features = blend.featureNames();
-    for (int i = 0; i < data.size(); i++) {
+    for (int i = 0; i < data.numRows(); i++) {
       double eta = data.feature(i, offset) + blend.intercept(l, 0);
       for (int j = 0; j < features.size(); j++) {
         eta += blend.coefficient(l, 0, j)

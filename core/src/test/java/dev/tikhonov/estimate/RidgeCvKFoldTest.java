@@ -105,7 +105,7 @@ class RidgeCvKFoldTest {
     double[][] rows = data.featureRows();
     double[] y = data.targets();
     int p = weighted ? rows[0].length - 1 : rows[0].length;
-    KFold folds = KFold.random(data.size(), 5, 3);
+    KFold folds = KFold.random(data.numRows(), 5, 3);
     double[] mean = new double[LAMBDAS.length];
     double totalWeight = 0;
     for (int f = 1; f <= 5; f++) {

@@ -51,7 +51,7 @@ class RidgeCvWeightsTest {
     for (double[] row : data.featureRows()) {
       total += weighted ? row[row.length - 1] : 1;
     }
-    double toOurs = data.size() / total;
+    double toOurs = data.numRows() / total;
     for (int l = 0; l < lambdas.length; l++) {
       double expected = Double.parseDouble(scores.get(l)[4]) * toOurs;
       assertEquals(expected, v.leaveOneOutMse()[l], 1e-9 * expected, "λ " + lambdas[l]);

@@ -100,7 +100,7 @@ class RidgeWeightsTest {
   @Test
   void fit_integerWeights_equalDuplicatedRows() {
     Dataset data = data("tall.csv", false);
-    int n = data.size();
+    int n = data.numRows();
     double[][] x = data.featureRows();
     double[] y = data.targets();
     double[][] weighted = new double[n][];

@@ -72,7 +72,7 @@ class RocCurveTest {
   @Test
   void breastCancerOutOfFold_isRocGlmnets() {
     Dataset data = CvMeasureGlmnetTest.breastCancer();
-    boolean[] malignant = new boolean[data.size()];
+    boolean[] malignant = new boolean[data.numRows()];
     for (int i = 0; i < malignant.length; i++) {
       malignant[i] = data.classNames().get((int) data.targets()[i]).equals("malignant");
     }

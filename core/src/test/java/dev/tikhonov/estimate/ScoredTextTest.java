@@ -73,7 +73,7 @@ class ScoredTextTest {
 
   @Test
   void pathCVResult_namesItsMeasure_andTheWeightColumn() {
-    double[] w = new double[CLASSES.size()];
+    double[] w = new double[CLASSES.numRows()];
     for (int i = 0; i < w.length; i++) {
       w[i] = 1 + i % 3;
     }

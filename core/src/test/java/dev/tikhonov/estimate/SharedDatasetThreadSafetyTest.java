@@ -56,7 +56,7 @@ class SharedDatasetThreadSafetyTest {
         .epochs(5).seed(0).build().fit(data);
     fitted.save(dir.resolve("mlp.model"));
     Classifier loaded = Classifier.load(dir.resolve("mlp.model"));
-    int[] all = IntStream.range(0, data.size()).toArray();
+    int[] all = IntStream.range(0, data.numRows()).toArray();
 
     ExecutorService pool = Executors.newFixedThreadPool(THREADS);
     try {

@@ -85,7 +85,7 @@ class TargetStandardizationTest {
     Standardizer st = Standardizer.fit(train.targetMatrix());
     double mu = st.mean()[0];
     double sigma = st.scale()[0];
-    double[] z = new double[train.size()];
+    double[] z = new double[train.numRows()];
     for (int i = 0; i < z.length; i++) {
       z[i] = (train.targetMatrix().get(i, 0) - mu) / sigma;
     }
@@ -205,7 +205,7 @@ class TargetStandardizationTest {
     Dataset data = line(0.1, 1e6);
     NetworkFit.TargetScale t = NetworkFit.TargetScale.of(data);
     // sd of 1 + 2x over x = −2, −1.98, ..., 1.98 (two-pass, in double)
-    double[] v = new double[data.size()];
+    double[] v = new double[data.numRows()];
     double mean = 0;
     for (int i = 0; i < v.length; i++) {
       v[i] = 0.1 * (1 + 2 * ((i - 100) / 50.0));

@@ -22,9 +22,9 @@ class CertifiedPathTest {
     // from the exact solution here (measured before the certificate existed).
     Dataset d = Synthetic.regression().rows(200).features(1000).informative(50).noise(1.0)
         .seed(0).build().data();
-    double[][] x = new double[d.size()][d.numFeatures()];
-    double[] y = new double[d.size()];
-    for (int i = 0; i < d.size(); i++) {
+    double[][] x = new double[d.numRows()][d.numFeatures()];
+    double[] y = new double[d.numRows()];
+    for (int i = 0; i < d.numRows(); i++) {
       y[i] = d.target(i);
       for (int j = 0; j < d.numFeatures(); j++) {
         x[i][j] = d.features().get(i, j);

@@ -51,7 +51,7 @@ class WrittenNullsTest {
         .threads(2).numLambdas(12).build().crossValidate(data);
     Files.createDirectories(run);
     Json.write(run.resolve("path.json"), edit.apply(PathFiles.json(fit.path().solution(),
-        Optional.of(fit.cv()), OptionalInt.of(data.size()))));
+        Optional.of(fit.cv()), OptionalInt.of(data.numRows()))));
     return run.resolve("path.json");
   }
 

@@ -90,7 +90,7 @@ class LastLayerEvidenceTest {
   void noHiddenLayer_equalsTheLogisticEvidence_sameDataLambdaAndWeights() {
     Dataset data = wine();
     double[][] x = rows(data.features());
-    int[] y = IntStream.range(0, data.size()).map(data::label).toArray();
+    int[] y = IntStream.range(0, data.numRows()).map(data::label).toArray();
     LogisticEvidence logistic = LogisticEvidence.of(x, y, 3, Logits.SOFTMAX);
     double[] columns = new double[x.length * 4];
     for (int i = 0; i < x.length; i++) {
@@ -148,7 +148,7 @@ class LastLayerEvidenceTest {
     // Zero weights are far from the MAP: the refit gains what Newton from zero gains.
     Dataset data = wine();
     double[][] x = rows(data.features());
-    int[] y = IntStream.range(0, data.size()).map(data::label).toArray();
+    int[] y = IntStream.range(0, data.numRows()).map(data::label).toArray();
     double lambda = 1e-3;
     LogisticEvidence.Fit fit = LogisticEvidence.of(x, y, 3, Logits.SOFTMAX).fit(lambda);
     Sequential network = Architecture.linear().build(4, 3, Initializer.zeros(), new Rng(1),
@@ -159,8 +159,8 @@ class LastLayerEvidenceTest {
       // f(0) = n log 3; f(MAP) = −log-likelihood + (nλ/2)‖W‖².
       double w2 = Arrays.stream(fit.coefficients()).flatMapToDouble(Arrays::stream)
           .map(v -> v * v).sum();
-      double atMap = -fit.evidence().logLikelihood() + 0.5 * data.size() * lambda * w2;
-      assertEquals(data.size() * Math.log(3) - atMap, result.refitGain(), 1e-7,
+      double atMap = -fit.evidence().logLikelihood() + 0.5 * data.numRows() * lambda * w2;
+      assertEquals(data.numRows() * Math.log(3) - atMap, result.refitGain(), 1e-7,
           curvature.toString());
       assertTrue(result.refitSteps() > 0);
       assertTrue(result.evidence().gradientCorrection() < 1e-9, curvature + ": "
@@ -172,7 +172,7 @@ class LastLayerEvidenceTest {
   void penaltyFactor_scalesThePriorPrecision() {
     Dataset data = wine();
     double[][] x = rows(data.features());
-    int[] y = IntStream.range(0, data.size()).map(data::label).toArray();
+    int[] y = IntStream.range(0, data.numRows()).map(data::label).toArray();
     LogisticEvidence.Fit fit = LogisticEvidence.of(x, y, 3, Logits.SOFTMAX).fit(2e-3);
     Sequential network = logisticNetwork(fit, 4, 3);
     ((Dense) network.layers().get(0)).weight().setPenaltyFactor(2.0);
@@ -230,7 +230,7 @@ class LastLayerEvidenceTest {
         () -> LastLayerEvidence.evaluate(twoOutputs, data, 0.1));
     assertTrue(e.getMessage().contains("3 classes but the network has 2 outputs"),
         e.getMessage());
-    Dataset regression = new Dataset(data.features(), Matrix.zeros(data.size(), 1),
+    Dataset regression = new Dataset(data.features(), Matrix.zeros(data.numRows(), 1),
         data.featureNames(), java.util.List.of(), "regression");
     e = assertThrows(InputException.class,
         () -> LastLayerEvidence.evaluate(network, regression, 0.1));
@@ -247,7 +247,7 @@ class LastLayerEvidenceTest {
         new Rng(3), new Rng(4));
     double[][] phi = LastLayerEvidence.penultimateFeatures(network, data.features());
     Dense first = (Dense) network.layers().get(0);
-    for (int i = 0; i < data.size(); i += 17) {
+    for (int i = 0; i < data.numRows(); i += 17) {
       double[] expected = new double[5];
       for (int h = 0; h < 5; h++) {
         double s = first.bias().value().get(0, h);
