@@ -269,8 +269,20 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + "written (exit 2; an existing file is kept): raise --max-iterations or --tol.")
   Path save;
 
-  /** The --save file once this run wrote it: a stop after it says so ({@link RunFiles}). */
-  private java.util.Optional<Path> saved = java.util.Optional.empty();
+  /**
+   * The model --save wrote, once this run wrote it: a stop after it names the file ({@link
+   * RunFiles}), and run.json's settings and path.json's "saved" record its λ (and γ), which the
+   * report highlights.
+   *
+   * @param file the --save file
+   * @param choice --save-lambda as given, or its default (min with CV, else last)
+   * @param lambda the saved model's λ
+   * @param gamma the saved relaxed fit's γ (--relax); empty for a lasso or elastic-net fit
+   */
+  private record Saved(Path file, String choice, double lambda,
+      java.util.OptionalDouble gamma) {}
+
+  private Optional<Saved> saved = Optional.empty();
 
   @Option(names = "--save-lambda", paramLabel = "WHICH",
       converter = EnumeratedValue.class,
@@ -322,7 +334,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       throw new InputException("--cv-folds must be at least 2, got " + cvFolds);
     }
     RunWriter writer = RunWriter.open(common.outDir("path"), RunKind.PATH);
-    RunFiles.onInterrupt(writer, "path.json", () -> saved);
+    RunFiles.onInterrupt(writer, "path.json", () -> saved.map(Saved::file));
     if (save != null) {
       Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
       AtomicFiles.requireWritable(save, "model file (--save)");
@@ -429,9 +441,6 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     Map<String, Object> runSettings = foldSettings(path.provenance().settings(), cv.isPresent()
         ? OptionalInt.of(cv.get().cv().numFolds()) : OptionalInt.empty());
-    if (common.json) {
-      StandardOutput.printJson(json);
-    }
     common.human().print(PathFiles.summary(path.solution(), curve, writer.dir()));
     candidates.ifPresent(c -> common.human().print(L1RatioFiles.summary(c.l1Ratios(),
         curves(c), c.chosenIndex(), savedRule())));
@@ -450,10 +459,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     ic.ifPresent(c -> criteriaAtAnEnd(path.solution(), c).forEach(w -> warn(Optional.of(w))));
     // a fit that cannot be saved is refused after the run's own files are complete
     Optional<InputException> notSaved = save != null ? saveModel(path, cv) : Optional.empty();
-    if (savedLambda.isPresent()) { // what the report highlights and names as saved
-      runSettings.put("save_lambda", (saveLambda != null ? checkSaveLambda(saveLambda,
-          cv.isPresent()) : LambdaChoice.defaultFor(cv.isPresent())).toString());
-      runSettings.put("lambda_saved", savedLambda.getAsDouble());
+    recordSaved(writer, json, runSettings);
+    if (common.json) {
+      StandardOutput.printJson(json);
     }
     RunFiles.finish(writer, "path", seed, common.threads, table.recorded(), started, runSettings,
         common.human());
@@ -594,8 +602,28 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     return all.paths().stream().map(p -> p.cv()).toList();
   }
 
-  /** The λ of the model --save wrote; empty until it is written. */
-  private java.util.OptionalDouble savedLambda = java.util.OptionalDouble.empty();
+  /**
+   * What the report highlights and names as saved, once the model is written: run.json's
+   * settings "save_lambda", "lambda_saved" (and with --relax "gamma_saved"), and path.json's
+   * "saved" object, {"save_lambda", "lambda", "gamma"} (γ null without --relax), written again
+   * with it (docs/formats.md). Nothing without a saved model.
+   */
+  private void recordSaved(RunWriter writer, Map<String, Object> json,
+      Map<String, Object> runSettings) {
+    if (saved.isEmpty()) {
+      return;
+    }
+    Saved s = saved.get();
+    runSettings.put("save_lambda", s.choice());
+    runSettings.put("lambda_saved", s.lambda());
+    s.gamma().ifPresent(g -> runSettings.put("gamma_saved", g));
+    Map<String, Object> record = new LinkedHashMap<>();
+    record.put("save_lambda", s.choice());
+    record.put("lambda", s.lambda());
+    record.put("gamma", s.gamma().isPresent() ? (Object) s.gamma().getAsDouble() : null);
+    json.put("saved", record);
+    writer.json("path.json", json);
+  }
 
   /**
    * run.json's settings: the estimator's, each fact once. With CV its num_folds (no cv_folds
@@ -1045,6 +1073,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     RelaxedLasso.Builder<? extends Predictor> b = RelaxedLasso.of(fam);
     configure(b);
     b.threads(common.threads).measure(measure);
+    if ("1se".equals(saveLambda)) { // run.json's rule: the one the saved (λ, γ) is chosen by
+      b.rule(SelectionRule.ONE_STANDARD_ERROR);
+    }
     if (outOfFold) {
       b.keepOutOfFoldPredictions();
     }
@@ -1084,9 +1115,6 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     Map<String, Object> runSettings = foldSettings(path.provenance().settings(), cv.isPresent()
         ? OptionalInt.of(cv.get().cv().curve(0).numFolds()) : OptionalInt.empty());
-    if (common.json) {
-      StandardOutput.printJson(json);
-    }
     common.human().print(PathFiles.relaxedSummary(path.solution(), curve,
         writer.dir()));
     // The refits' own warning, and the lasso path's in flags (each fold's lasso path below).
@@ -1103,16 +1131,22 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     warn(curve.flatMap(c -> PathFiles.lambdaMinWarning(path.solution().lasso(), c.indexMin(),
         c.lambdaMin(), c.measure())));
     if (save != null) {
-      Predictor chosen = (saveLambda == null || saveLambda.equals("min"))
-          ? cv.get().atMinimum() : cv.get().atOneStandardError();
+      boolean min = saveLambda == null || saveLambda.equals("min");
+      Predictor chosen = min ? cv.get().atMinimum() : cv.get().atOneStandardError();
       chosen.save(save);
-      saved = Optional.of(save);
       Map<String, Object> at = chosen.provenance().settings();
+      double lambda = ((Number) at.get("lambda")).doubleValue();
+      double gamma = ((Number) at.get("gamma")).doubleValue();
+      saved = Optional.of(new Saved(save, min ? "min" : "1se", lambda,
+          java.util.OptionalDouble.of(gamma)));
       // λ and γ as the table's row and column name them
       common.human().printf(Locale.ROOT, "saved the relaxed fit at λ = %s, γ = %s to %s%n",
-          Digits.row(path.solution().lasso().lambdas(), ((Number) at.get("lambda"))
-              .doubleValue()), Digits.row(cv.get().cv().gammas(),
-              ((Number) at.get("gamma")).doubleValue()), save);
+          Digits.row(path.solution().lasso().lambdas(), lambda),
+          Digits.row(cv.get().cv().gammas(), gamma), save);
+    }
+    recordSaved(writer, json, runSettings);
+    if (common.json) {
+      StandardOutput.printJson(json);
     }
     RunFiles.finish(writer, "path", seed, common.threads, table.recorded(), started, runSettings,
         common.human());
@@ -1291,8 +1325,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + " (path.json's \"converged\"); an existing file is left as it was"));
     }
     chosen.save(save);
-    this.saved = Optional.of(save);
-    savedLambda = java.util.OptionalDouble.of(saved);
+    this.saved = Optional.of(new Saved(save, which.toString(), saved,
+        java.util.OptionalDouble.empty()));
     common.human().println(which.saved(path, saved, save));
     which.outsideThePath(path, saved).ifPresent(why -> System.err.println("tikhonov: warning:"
         + " --save-lambda " + why + "; to save the fit at " + which + ", include " + which

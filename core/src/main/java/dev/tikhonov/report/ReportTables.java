@@ -30,7 +30,7 @@ final class ReportTables {
       }
       case PATH -> {
         PathFile file = files.paths().get(0);
-        pathSummary(file.path(), Saved.of(files), Ridge.of(file), out);
+        pathSummary(file.path(), Saved.of(files, file), Ridge.of(file), out);
       }
       case SELECT -> {
         metrics(files, out);
@@ -368,18 +368,54 @@ final class ReportTables {
   }
 
   /**
-   * What {@code path --save} kept, from run.json's settings: {@code save_lambda} (min, 1se,
-   * last or the λ given) and {@code lambda_saved} (the saved model's λ); written only when the
-   * run saved a model.
+   * What {@code path --save} kept: path.json's {@code "saved"} object, {@code save_lambda} (min,
+   * 1se, last or the λ given), {@code lambda} (the saved model's λ) and {@code gamma} (the
+   * relaxed fit's γ, null for a lasso); written only when the run saved a model. A path.json
+   * written before the key has none: then run.json's settings {@code save_lambda},
+   * {@code lambda_saved} and {@code gamma_saved}.
+   *
+   * @param gamma the saved relaxed fit's γ; empty for a lasso or elastic-net fit
    */
-  record Saved(String choice, double lambda) {
-    static Optional<Saved> of(RunFiles files) {
+  record Saved(String choice, double lambda, java.util.OptionalDouble gamma) {
+    static Optional<Saved> of(RunFiles files, PathFile file) {
+      JsonNode node = file.root().get("saved");
+      if (node != null && !node.isNull()) {
+        return Optional.of(read(node, file.file().toString()));
+      }
       JsonNode s = files.optionalJson("run.json").map(r -> r.path("settings"))
           .orElse(JsonFiles.MAPPER.missingNode());
       return s.path("save_lambda").isTextual() && s.path("lambda_saved").isNumber()
           ? Optional.of(new Saved(s.get("save_lambda").asText(),
-              s.get("lambda_saved").asDouble()))
+              s.get("lambda_saved").asDouble(), s.path("gamma_saved").isNumber()
+                  ? java.util.OptionalDouble.of(s.get("gamma_saved").asDouble())
+                  : java.util.OptionalDouble.empty()))
           : Optional.empty();
+    }
+
+    /** path.json's "saved" object, each key checked as path writes it. */
+    static Saved read(JsonNode node, String where) {
+      if (!node.isObject()) {
+        throw new dev.tikhonov.data.InputException(where + ": \"saved\" must be an object"
+            + " {\"save_lambda\", \"lambda\", \"gamma\"}, found "
+            + node.getNodeType().toString().toLowerCase(java.util.Locale.ROOT));
+      }
+      JsonNode choice = node.get("save_lambda");
+      if (choice == null || !choice.isTextual() || choice.asText().isBlank()) {
+        throw new dev.tikhonov.data.InputException(where + ": saved.save_lambda must be the"
+            + " --save-lambda the model was saved by (\"min\", \"1se\", \"last\" or a λ),"
+            + " found " + (choice == null ? "none" : choice.toString()));
+      }
+      double lambda = JsonFiles.lambda(node, "lambda", where + ": saved");
+      JsonNode g = node.get("gamma");
+      if (g == null || g.isNull()) {
+        return new Saved(choice.asText(), lambda, java.util.OptionalDouble.empty());
+      }
+      double gamma = JsonFiles.number(node, "gamma", where + ": saved");
+      if (!(gamma >= 0 && gamma <= 1)) {
+        throw new dev.tikhonov.data.InputException(where + ": saved.gamma must be a γ in"
+            + " [0, 1] (or null for a lasso fit), found " + gamma);
+      }
+      return new Saved(choice.asText(), lambda, java.util.OptionalDouble.of(gamma));
     }
   }
 
@@ -456,8 +492,9 @@ final class ReportTables {
     }
     int highlight = ridge.isPresent() ? labels.indexOf(ridge.get().label())
         : cv.isEmpty() ? -1 : labels.indexOf("λ_min");
-    if (saved.isPresent()) {
-      String row = switch (saved.get().choice()) {
+    Optional<Saved> lasso = saved.filter(s -> s.gamma().isEmpty());
+    if (lasso.isPresent()) {
+      String row = switch (lasso.get().choice()) {
         case "min" -> "λ_min";
         case "1se" -> "λ_1se";
         case "last" -> "last λ";
@@ -478,14 +515,15 @@ final class ReportTables {
             default -> "GCV";
           }).append(" and the one ridge --save keeps.</p>\n");
     }
-    if (saved.isPresent()) {
+    if (lasso.isPresent()) {
       out.append("<p class=\"note\">").append(Html.escape(
-          savedNote(saved.get(), labels, highlight))).append("</p>\n");
+          savedNote(lasso.get(), labels, highlight))).append("</p>\n");
     }
     if (cv.isPresent()) {
       edgeNote(path, path.indexOf(cv.get().lambdaMin()), out);
     }
-    path.relaxed().ifPresent(r -> relaxedSummary(path, r, out));
+    path.relaxed().ifPresent(r -> relaxedSummary(path, r, saved.filter(s -> s.gamma()
+        .isPresent()), out));
     // the relaxed fit's two models (what path --relax --save keeps), before the last λ
     List<Double> gammas = new ArrayList<>(java.util.Collections.nCopies(labels.size(), 1.0));
     if (path.relaxed().isPresent()) {
@@ -566,10 +604,12 @@ final class ReportTables {
   /**
    * A relaxed path's choices (path.json's relaxed.cv): for (γ_min, λ_min) and (γ_1se, λ_1se) the
    * γ, the λ, the cross-validated mean ± SE there and the number of nonzero coefficients of the
-   * model at that pair (γ·lasso + (1 − γ)·refit), the first row highlighted; then the edge note
-   * when λ_min is an end of the path.
+   * model at that pair (γ·lasso + (1 − γ)·refit), the first row highlighted, or the row of the
+   * fit {@code path --relax --save} wrote ({@code saved}: its label says "saved", and a note
+   * names it); then the edge note when λ_min is an end of the path.
    */
-  static void relaxedSummary(PathData path, PathData.RelaxedCv cv, StringBuilder out) {
+  static void relaxedSummary(PathData path, PathData.RelaxedCv cv, Optional<Saved> saved,
+      StringBuilder out) {
     boolean larger = cv.measure().largerIsBetter();
     StringBuilder gammas = new StringBuilder();
     for (double g : cv.gamma()) {
@@ -592,8 +632,18 @@ final class ReportTables {
           Html.meanStd(cv.mean(g, i), cv.se(g, i)),
           String.valueOf(path.nonzero(i, gamma[r]))));
     }
+    int highlight = saved.map(s -> s.choice().equals("1se") ? 1 : 0).orElse(0);
+    if (saved.isPresent()) {
+      List<String> row = new ArrayList<>(rows.get(highlight));
+      row.set(0, labels[highlight] + " (saved)");
+      rows.set(highlight, row);
+    }
     Html.table(List.of("", "γ", "λ", "CV " + cv.measure().label(PathCharts.familyOf(
-        path.family())) + " (mean ± SE)", "nonzero coefficients"), rows, 0, out);
+        path.family())) + " (mean ± SE)", "nonzero coefficients"), rows, highlight, out);
+    saved.ifPresent(s -> out.append("<p class=\"note\">").append(Html.escape("Highlighted: "
+        + labels[highlight] + " = (" + Html.number(s.gamma().getAsDouble()) + ", "
+        + Html.number(s.lambda()) + "), the (γ, λ) of the model path --relax --save wrote"
+        + " (--save-lambda " + s.choice() + ").")).append("</p>\n"));
     edgeNote(path, path.indexOf(cv.lambdaMin()), out);
   }
 }

@@ -135,4 +135,37 @@ class SavedLambdaReportTest {
     assertTrue(e.getMessage().contains("\"multinomial_penalty\" must be \"ungrouped\" or"
         + " \"grouped\", found \"Grouped\""), e.getMessage());
   }
+  /**
+   * path.json's "saved" (path --save writes it since pathsave43) is read back: the report
+   * highlights the row it names with no save_lambda in run.json, and a malformed object is
+   * refused naming the file and the key. Before, the key was ignored: λ_min was highlighted
+   * and the malformed ones drew a report.
+   */
+  @Test
+  void pathJsonSaved_isReadBack_andAMalformedOneIsRefused() throws IOException {
+    Path dir = SampleRuns.path(temp.resolve("run"));
+    ObjectNode path = json(dir.resolve("path.json"));
+    double lambda1se = path.path("cv").path("lambda_1se").asDouble();
+    path.putObject("saved").put("save_lambda", "1se").put("lambda", lambda1se).putNull("gamma");
+    write(dir.resolve("path.json"), path);
+    assertFalse(Files.readString(dir.resolve("run.json")).contains("save_lambda"));
+    String html = Files.readString(HtmlReport.write(dir));
+    assertEquals("λ_1se (saved)", best(html).group(1));
+    assertTrue(html.contains("the λ of the model path --save wrote (--save-lambda 1se)."));
+
+    String[][] bad = {
+        {"[1]", "\"saved\" must be an object"},
+        {"{\"save_lambda\": 3, \"lambda\": 0.1, \"gamma\": null}", "saved.save_lambda must"},
+        {"{\"save_lambda\": \"min\", \"gamma\": null}", "saved: missing field \"lambda\""},
+        {"{\"save_lambda\": \"min\", \"lambda\": -1, \"gamma\": null}",
+            "saved: field \"lambda\": expected a finite λ ≥ 0"},
+        {"{\"save_lambda\": \"min\", \"lambda\": 0.1, \"gamma\": 2}",
+            "saved.gamma must be a γ in [0, 1]"}};
+    for (String[] b : bad) {
+      path.set("saved", JsonFiles.MAPPER.readTree(b[0]));
+      write(dir.resolve("path.json"), path);
+      InputException e = assertThrows(InputException.class, () -> HtmlReport.write(dir), b[0]);
+      assertTrue(e.getMessage().contains("path.json: " + b[1]), e.getMessage());
+    }
+  }
 }
