@@ -10,7 +10,8 @@ import java.util.function.IntFunction;
 
 /**
  * The warnings of ridge and path when a λ a criterion chose is an end of the λ the user gave
- * with --lambdas: beyond that end the criterion may fall further, so the choice is the grid's
+ * with --lambdas (or, for path, the smallest of its default sequence, {@link
+ * #ofDefaultSequence}): beyond that end the criterion may fall further, so the choice is the grid's
  * edge rather than the criterion's minimum. Which index is an end is the command's to say
  * (ridge: the smallest or largest value, except λ = 0; path: the last λ of a sequence fitted
  * to its end, or the first while it keeps a coefficient). Stateless.
@@ -42,6 +43,37 @@ final class LambdaEnds {
     } else {
       warning(grid, aic, endOf.apply(aic), "AIC's λ", "AIC").ifPresent(out::add);
       warning(grid, bic, endOf.apply(bic), "BIC's λ", "BIC").ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /**
+   * The warnings for AIC's and BIC's λ when it is the smallest of path's default sequence
+   * (λ_min_ratio·λ_max, the sequence fitted to its end: {@code last}), one for both when they
+   * choose the same λ: "WHICH λ is the smallest of the default sequence (λ_min_ratio·λ_max):
+   * NAME may fall further below it; give a smaller --lambda-min-ratio (now RATIO)".
+   */
+  static List<String> ofDefaultSequence(double[] grid, InformationCriteria ic,
+      java.util.function.IntPredicate last, String ratio) {
+    List<String> out = new ArrayList<>();
+    int aic = ic.bestAic();
+    int bic = ic.bestBic();
+    java.util.function.BiFunction<String, String, String> text = (which, name) ->
+        which + " " + Digits.row(grid, grid[grid.length - 1])
+            + " is the smallest of the default sequence (λ_min_ratio·λ_max): "
+            + name + " may fall further below it; give a smaller --lambda-min-ratio (now "
+            + ratio + ")";
+    if (aic == bic) {
+      if (last.test(aic)) {
+        out.add(text.apply("the λ of AIC and BIC", "AIC and BIC"));
+      }
+    } else {
+      if (last.test(aic)) {
+        out.add(text.apply("AIC's λ", "AIC"));
+      }
+      if (last.test(bic)) {
+        out.add(text.apply("BIC's λ", "BIC"));
+      }
     }
     return out;
   }

@@ -966,26 +966,33 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         ? Optional.of((Map<String, Object>) cv) : Optional.empty();
   }
 
-  /** A warning, once, after the table, on stderr (path.json carries it too). */
   /**
-   * Warnings when AIC's or BIC's λ is an end of --lambdas, in ridge's words ({@link
+   * Warnings when AIC's or BIC's λ is an end of the λ sequence, in ridge's words ({@link
    * LambdaEnds}): the last λ of a sequence fitted to its end ({@link
    * dev.tikhonov.linear.PathSolution#lastOfFullSequence}: a path cut short by glmnet's
-   * deviance rule has reached where the fit no longer changes), or the first, the largest,
-   * while it keeps a coefficient (at df 0 every larger λ fits the same). None for the default
-   * sequence, which starts where every coefficient is 0, nor for a path of one λ, which prints
-   * no criteria line.
+   * deviance rule has reached where the fit no longer changes), of --lambdas or of the default
+   * sequence, which ends at λ_min_ratio·λ_max (a criterion's minimum there wanted a smaller λ,
+   * which a smaller --lambda-min-ratio gives); or the first of --lambdas, the largest, while it
+   * keeps a coefficient (at df 0 every larger λ fits the same). The default sequence starts at
+   * λ_max, where every penalized coefficient is 0: no larger λ fits another model. None for a
+   * path of one λ, which prints no criteria line.
    */
   private List<String> criteriaAtAnEnd(dev.tikhonov.linear.PathSolution path,
       dev.tikhonov.select.InformationCriteria ic) {
-    if (lambdas == null || path.size() < 2) {
+    if (path.size() < 2) {
       return List.of();
+    }
+    if (lambdas == null) {
+      return LambdaEnds.ofDefaultSequence(path.lambdas(), ic, path::lastOfFullSequence,
+          lambdaMinRatio == null ? "its default" : java.math.BigDecimal.valueOf(lambdaMinRatio)
+              .stripTrailingZeros().toPlainString());
     }
     return LambdaEnds.ofCriteria(path.lambdas(), ic, i -> path.lastOfFullSequence(i)
         ? Optional.of(LambdaEnds.End.SMALLEST) : i == 0 && ic.degreesOfFreedom(i) > 0
             ? Optional.of(LambdaEnds.End.LARGEST) : Optional.empty());
   }
 
+  /** A warning, once, after the table, on stderr (path.json carries it too). */
   private static void warn(Optional<String> warning) {
     warning.ifPresent(w -> System.err.println("tikhonov: warning: " + w));
   }
