@@ -1282,7 +1282,6 @@ public final class Dataset {
     return storageRow(i);
   }
 
-  /** Labels are class indices: regression data has none (a cast would truncate 2.7 to 2). */
   /** Refuses to give the targets of features alone, in the words fit and evaluate pass on. */
   private void requireTarget() {
     if (!hasTarget) {
@@ -1292,6 +1291,7 @@ public final class Dataset {
     }
   }
 
+  /** Labels are class indices: regression data has none (a cast would truncate 2.7 to 2). */
   private void requireClasses() {
     if (!isClassification()) {
       throw new IllegalStateException(source + ": regression data has no class labels;"
@@ -1398,7 +1398,6 @@ public final class Dataset {
     return y;
   }
 
-  /** The length of the first row; 0 without rows. */
   /**
    * {@code x} as double rows, each value exactly; a null row stays null and a row keeps its
    * length, for {@link #copyRows} to name them as it names a double[][]'s.
@@ -1417,6 +1416,7 @@ public final class Dataset {
     return rows;
   }
 
+  /** The length of the first row; 0 without rows. */
   private static int width(double[][] x) {
     Objects.requireNonNull(x, "x");
     return x.length == 0 ? 0 : Objects.requireNonNull(x[0], "x: row 1 is null").length;
