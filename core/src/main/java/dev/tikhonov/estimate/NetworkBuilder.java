@@ -121,7 +121,11 @@ public abstract class NetworkBuilder<B extends NetworkBuilder<B>> {
     return self();
   }
 
-  /** OpenBLAS threads while fitting (process-wide; restored afterwards). */
+  /**
+   * Threads of this fit (its data-parallel step, its OpenBLAS products), whatever fits running
+   * at once ask for: the model is the one this fit gives alone. Default: the process's count
+   * ({@code Blas.setThreads}). OpenBLAS's process-wide worker count is restored afterwards.
+   */
   public B threads(int value) {
     if (value < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + value);

@@ -9,20 +9,63 @@ import org.bytedeco.openblas.global.openblas_full;
  * run on one thread go to oneDNN's SGEMM instead, which is faster there ({@link OneDnnSgemm},
  * bundled by {@code org.bytedeco:dnnl}); every other call goes to OpenBLAS.
  *
- * <p>All calls pass the direct buffers of {@link Matrix} by address, so nothing is copied. The
- * thread count is global to OpenBLAS; {@link #setThreads(int)} sets it once per process.
+ * <p>All calls pass the direct buffers of {@link Matrix} by address, so nothing is copied.
+ * OpenBLAS's worker count is global to the process ({@link #workerThreads()}); the thread count
+ * a computation asks for is the calling thread's own: {@link #withThreads} (an estimator's
+ * setting) on this thread, else the process's setting ({@link #setThreads}).
+ *
+ * <p><b>Which library.</b> A product goes to oneDNN when the calling thread runs its products on
+ * one thread: in a lane ({@link #inLane}), between {@link #beginSingleThreadedProducts} and
+ * {@link #endSingleThreadedProducts} (the data-parallel training step's threads), or when
+ * {@link #threads()} is 1 on it. The choice never reads OpenBLAS's process-wide worker count,
+ * which another computation on another thread may change at any moment: so a fit gives the same
+ * model whatever runs beside it. OpenBLAS's SGEMM bits do depend on its worker count (at 392 ×
+ * 256 × 784, one worker and two differ in the last digit; ProductRoutesTest), so a product that
+ * goes to OpenBLAS runs at the calling thread's count ({@link #threads()}; 1 where its products
+ * run single-threaded): it waits until no OpenBLAS product at another count is in flight and
+ * sets the count if it differs. In a computation alone the count already is that one, so nothing
+ * is set or waited for. Element-wise calls ({@link #axpy}, {@link #scale}) give the same bits
+ * at any count.
  *
  * <p><b>Lanes.</b> Several independent single-threaded computations (training runs of a sweep)
  * can share the process, each on its own Java thread, while OpenBLAS is held at one thread
  * ({@link #inLane}): on a lane's thread {@link #threads()} is 1, and {@link #setThreads} and
  * {@link #setWorkerThreads} change nothing, so that no run can take OpenBLAS's threads from
  * another. A computation in a lane is exactly the same computation at one thread.
- * Thread-safe: the BLAS calls are reentrant; the thread count is one process-wide setting.
+ * Thread-safe: the BLAS calls are reentrant; the thread count asked for is per calling thread,
+ * OpenBLAS's worker count is one process-wide setting.
  */
 public final class Blas {
+  /** The process's setting ({@link #setThreads}); -1: OpenBLAS's own default. */
   private static volatile int threads = -1;
-  /** Whether the current thread runs in a lane (see the class comment). */
-  private static final ThreadLocal<Boolean> IN_LANE = ThreadLocal.withInitial(() -> false);
+  /** OpenBLAS's worker count when this class loaded: its default (cores, or OPENBLAS_*). */
+  private static final int DEFAULT_THREADS =
+      Math.max(1, openblas_full.openblas_get_num_threads());
+
+  /** What the calling thread's products run on (see the class comment). */
+  private static final class Context {
+    /** Whether the thread runs in a lane ({@link #inLane}). */
+    boolean lane;
+    /** Open {@link #beginSingleThreadedProducts} calls on the thread. */
+    int singleThreaded;
+    /** The count {@link #withThreads} asked for on the thread; 0 outside it. */
+    int threads;
+  }
+
+  private static final ThreadLocal<Context> CONTEXT = ThreadLocal.withInitial(Context::new);
+  /**
+   * Tests only: told, on the calling thread just before every SGEMM runs, 0 when it goes to
+   * oneDNN, else the OpenBLAS worker count it runs at. Null (one volatile read per product)
+   * otherwise.
+   */
+  static volatile java.util.function.IntConsumer sgemmRoutes;
+  /**
+   * Guards OpenBLAS's worker count: {@link #openBlasProducts} SGEMMs are in flight at
+   * {@link #productWorkers}, and no one changes the count meanwhile.
+   */
+  private static final Object WORKERS = new Object();
+  private static int openBlasProducts;
+  private static int productWorkers;
   /** Guards {@link #overrides} and {@link #beforeOverrides} ({@link #withThreads}). */
   private static final Object OVERRIDES = new Object();
   private static int overrides;
@@ -60,21 +103,70 @@ public final class Blas {
   }
 
   /**
-   * Row-major SGEMM: on one thread (a lane, the data-parallel step's workers, a process at one
-   * thread) through oneDNN when it loaded ({@link OneDnnSgemm}), otherwise through OpenBLAS.
+   * Row-major SGEMM: through oneDNN ({@link OneDnnSgemm}) when it loaded and the calling thread
+   * runs its products on one thread (a lane, the data-parallel step's threads, a thread count
+   * of 1 on this thread), otherwise through OpenBLAS. The choice is the calling thread's alone.
    */
   private static void sgemm(boolean transA, boolean transB, int m, int n, int k, float alpha,
       java.nio.FloatBuffer a, int lda, java.nio.FloatBuffer b, int ldb, float beta,
       java.nio.FloatBuffer c, int ldc) {
-    if ((IN_LANE.get() || openblas_full.openblas_get_num_threads() == 1)
-        && OneDnnSgemm.available()) {
+    Context context = CONTEXT.get();
+    boolean single = singleThreaded(context);
+    boolean oneDnn = single && OneDnnSgemm.available();
+    int workers = single ? 1 : threads(context);
+    java.util.function.IntConsumer routes = sgemmRoutes;
+    if (routes != null) {
+      routes.accept(oneDnn ? 0 : workers);
+    }
+    if (oneDnn) {
       OneDnnSgemm.sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
       return;
     }
-    openblas.cblas_sgemm(openblas.CblasRowMajor,
-        transA ? openblas.CblasTrans : openblas.CblasNoTrans,
-        transB ? openblas.CblasTrans : openblas.CblasNoTrans,
-        m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    synchronized (WORKERS) {
+      awaitWorkers(workers);
+      openBlasProducts++;
+    }
+    try {
+      openblas.cblas_sgemm(openblas.CblasRowMajor,
+          transA ? openblas.CblasTrans : openblas.CblasNoTrans,
+          transB ? openblas.CblasTrans : openblas.CblasNoTrans,
+          m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
+    } finally {
+      synchronized (WORKERS) {
+        if (--openBlasProducts == 0) {
+          WORKERS.notifyAll();
+        }
+      }
+    }
+  }
+
+  /**
+   * Holding {@link #WORKERS}: waits until no OpenBLAS product runs at a count other than
+   * {@code n}, then sets OpenBLAS's worker count to {@code n} if it differs.
+   */
+  private static void awaitWorkers(int n) {
+    boolean interrupted = false;
+    while (openBlasProducts > 0 && productWorkers != n) {
+      try {
+        WORKERS.wait();
+      } catch (InterruptedException e) {
+        interrupted = true; // the product is the caller's; finish it
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+    productWorkers = n;
+    if (openblas_full.openblas_get_num_threads() != n) {
+      openblas_full.openblas_set_num_threads(n);
+    }
+  }
+
+  /** Sets OpenBLAS's worker count once no product runs at another ({@link #awaitWorkers}). */
+  private static void setWorkers(int n) {
+    synchronized (WORKERS) {
+      awaitWorkers(n);
+    }
   }
 
   /**
@@ -123,28 +215,52 @@ public final class Blas {
     }
   }
 
+  /** Whether a thread in {@code c} runs its products on one thread. */
+  private static boolean singleThreaded(Context c) {
+    return c.lane || c.singleThreaded > 0 || threads(c) == 1;
+  }
+
+  private static int threads(Context c) {
+    if (c.lane) {
+      return 1;
+    }
+    if (c.threads > 0) {
+      return c.threads;
+    }
+    int t = threads;
+    return t > 0 ? t : DEFAULT_THREADS;
+  }
+
   /**
-   * Sets the number of OpenBLAS threads (≥ 1) for the whole process; on a lane's thread
-   * ({@link #inLane}) it changes nothing.
+   * Sets the process's thread count (≥ 1) and OpenBLAS's worker count to it; inside
+   * {@link #withThreads} on this thread, that call's count too, until it returns. On a lane's
+   * thread ({@link #inLane}) it changes nothing.
    */
   public static void setThreads(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + n);
     }
-    if (IN_LANE.get()) {
+    Context c = CONTEXT.get();
+    if (c.lane) {
       return;
     }
-    openblas_full.openblas_set_num_threads(n);
+    setWorkers(n);
     threads = n;
+    if (c.threads > 0) {
+      c.threads = n;
+    }
   }
 
   /**
-   * Runs {@code task} with OpenBLAS at {@code n} threads (an estimator's own thread setting),
-   * then gives back the count in force before. The count is process-wide: while such calls
-   * overlap (fits on several Java threads), the last one started sets it, and when the last one
-   * ends the count is the one before the first began. (Each call restoring "its" previous count
-   * left a count of 1 behind after overlapping fits at 1 and 2 threads.) On a lane's thread it
-   * just runs the task.
+   * Runs {@code task} at {@code n} threads (an estimator's own thread setting), then gives back
+   * the calling thread's count of before: until it returns, {@link #threads()} is {@code n} on
+   * this thread (and 1 on the threads the computation runs single-threaded products on), so the
+   * task's products and its data-parallel step follow {@code n} whatever other threads ask for.
+   * OpenBLAS's worker count is process-wide: while such calls overlap (fits on several Java
+   * threads), the last one started sets it, and when the last one ends it is the process's count
+   * of before the first began (each call restoring "its" previous count left a count of 1
+   * behind after overlapping fits at 1 and 2 threads); results do not depend on it, only speed.
+   * On a lane's thread it just runs the task.
    *
    * @param <T> the task's result
    */
@@ -152,22 +268,27 @@ public final class Blas {
     if (n < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + n);
     }
-    if (IN_LANE.get()) {
+    Context c = CONTEXT.get();
+    if (c.lane) {
       return task.get();
     }
+    int outer = c.threads;
     synchronized (OVERRIDES) {
       if (overrides == 0) {
-        beforeOverrides = threads();
+        int t = threads;
+        beforeOverrides = t > 0 ? t : DEFAULT_THREADS;
       }
       overrides++;
-      setThreads(n);
+      setWorkers(n);
     }
+    c.threads = n;
     try {
       return task.get();
     } finally {
+      c.threads = outer;
       synchronized (OVERRIDES) {
         if (--overrides == 0) {
-          setThreads(beforeOverrides);
+          setWorkers(beforeOverrides);
         }
       }
     }
@@ -182,52 +303,80 @@ public final class Blas {
    * @param <T> the task's result
    */
   public static <T> T inLane(java.util.function.Supplier<T> task) {
-    if (IN_LANE.get()) {
+    Context c = CONTEXT.get();
+    if (c.lane) {
       return task.get();
     }
-    IN_LANE.set(true);
+    c.lane = true;
     try {
       return task.get();
     } finally {
-      IN_LANE.set(false);
+      c.lane = false;
     }
   }
 
   /** Whether the calling thread runs in a lane ({@link #inLane}). */
   public static boolean inLane() {
-    return IN_LANE.get();
+    return CONTEXT.get().lane;
+  }
+
+  /**
+   * From now until the matching {@link #endSingleThreadedProducts} on the same thread, the
+   * calling thread's products run on one thread (oneDNN when it loaded), whatever
+   * {@link #threads()} says: the data-parallel training step calls it on each of its threads,
+   * which run one product each at a time. Calls nest. Changes nothing on other threads, nor
+   * {@link #threads()}.
+   */
+  public static void beginSingleThreadedProducts() {
+    CONTEXT.get().singleThreaded++;
+  }
+
+  /**
+   * Ends the calling thread's latest {@link #beginSingleThreadedProducts}.
+   *
+   * @throws IllegalStateException if none is open on this thread
+   */
+  public static void endSingleThreadedProducts() {
+    Context c = CONTEXT.get();
+    if (c.singleThreaded == 0) {
+      throw new IllegalStateException("no beginSingleThreadedProducts() open on this thread");
+    }
+    c.singleThreaded--;
   }
 
   /**
    * Sets OpenBLAS's own worker count without changing {@link #threads()}, the count the user
    * asked for: the data-parallel training step runs single-threaded products on each core and
-   * gives OpenBLAS its workers back with {@code setWorkerThreads(threads())}. On a lane's thread
+   * gives OpenBLAS its workers back with {@code setWorkerThreads(threads())}. Speed only: which
+   * library runs a product, and its result, do not depend on it (an SGEMM sets the count it
+   * runs at); it waits while an SGEMM at another count runs. On a lane's thread
    * ({@link #inLane}) it changes nothing.
    */
   public static void setWorkerThreads(int n) {
     if (n < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + n);
     }
-    if (IN_LANE.get()) {
+    if (CONTEXT.get().lane) {
       return;
     }
-    openblas_full.openblas_set_num_threads(n);
+    setWorkers(n);
   }
 
   /**
-   * The worker count OpenBLAS uses right now: {@link #threads()}, except while the data-parallel
-   * training step has set it to 1 ({@link #setWorkerThreads}).
+   * The worker count OpenBLAS uses right now, process-wide: the latest {@link #setThreads},
+   * {@link #withThreads} or {@link #setWorkerThreads} on any thread.
    */
   public static int workerThreads() {
     return openblas_full.openblas_get_num_threads();
   }
 
-  /** The OpenBLAS thread count in force; 1 on a lane's thread ({@link #inLane}). */
+  /**
+   * The thread count the calling thread's computations use: 1 in a lane ({@link #inLane}),
+   * {@code n} inside {@link #withThreads withThreads(n, …)} on this thread, else the process's
+   * ({@link #setThreads}, or OpenBLAS's default when never set).
+   */
   public static int threads() {
-    if (IN_LANE.get()) {
-      return 1;
-    }
-    return threads > 0 ? threads : openblas_full.openblas_get_num_threads();
+    return threads(CONTEXT.get());
   }
 
   /** OpenBLAS's own description: version, target core, thread model. */

@@ -14,8 +14,9 @@ import org.bytedeco.openblas.presets.openblas_nolapack;
  * <p>Why: oneDNN's just-in-time kernels run the products of one core 10–40 % faster than
  * OpenBLAS's at the shapes of a training step (64 to 392 rows, 10 to 784 columns; both with
  * AVX-512 and with AVX2 only), while OpenBLAS stays the faster of the two on several threads.
- * {@link Blas#gemm} therefore sends a product here only when it runs on one thread (a lane, a
- * worker of the data-parallel step, or a process at one thread), and to OpenBLAS otherwise.
+ * {@link Blas#gemm} therefore sends a product here only when its calling thread runs its products
+ * on one thread (a lane, a thread of the data-parallel step, a fit or process at one thread: the
+ * calling thread's setting, never OpenBLAS's process-wide count), and to OpenBLAS otherwise.
  * docs/performance-log.md has the figures.
  *
  * <p>Threads: the bundled oneDNN runs on OpenMP (its own {@code libgomp}), whose team size is

@@ -26,7 +26,12 @@ import java.util.concurrent.locks.LockSupport;
  * agree with the gradient-then-step order to float rounding, and the same inputs give the same
  * bits. Workers live for an epoch ({@link #release} ends it; OpenBLAS stays at one thread
  * until {@link #close}) and wait between steps as every thread waits at the barriers
- * ({@link Waiter}). Not thread-safe: one trainer drives it.
+ * ({@link Waiter}). Every product of the step's threads runs on one thread
+ * ({@link Blas#beginSingleThreadedProducts}: the workers for their life, the trainer's thread
+ * from the first step to {@link #close}), a choice of this fit's threads alone: OpenBLAS's
+ * process-wide worker count, which this step sets to 1 only to keep OpenBLAS's threads from
+ * spinning beside the workers, may be changed by another fit at any moment. Not thread-safe:
+ * one trainer drives it, on one thread.
  */
 final class ParallelStep extends BatchStep {
   private final BatchParts parts;
@@ -146,14 +151,25 @@ final class ParallelStep extends BatchStep {
     }
   }
 
+  /** The thread whose products run single-threaded from {@link #start} to {@link #close}. */
+  private Thread singleThreadedOn;
+
   @Override
   void close() {
     release();
+    if (singleThreadedOn == Thread.currentThread()) {
+      Blas.endSingleThreadedProducts();
+      singleThreadedOn = null;
+    }
     Blas.setWorkerThreads(Blas.threads());
   }
 
   private void start() {
     Blas.setWorkerThreads(1);
+    if (singleThreadedOn == null) {
+      Blas.beginSingleThreadedProducts();
+      singleThreadedOn = Thread.currentThread();
+    }
     stopping = false;
     failure = null;
     running = true;
@@ -169,7 +185,10 @@ final class ParallelStep extends BatchStep {
       if (exited[t].compareAndSet(1, 0)) {
         int part = t;
         int seen = posted - 1;
-        Thread w = new Thread(() -> workerLoop(part, seen), "tikhonov-batch-" + t);
+        Thread w = new Thread(() -> {
+          Blas.beginSingleThreadedProducts();
+          workerLoop(part, seen);
+        }, "tikhonov-batch-" + t);
         w.setDaemon(true);
         workerThreads[t] = w;
         w.start();

@@ -127,17 +127,19 @@ class BlasTest {
   }
 
   /**
-   * Two overlapping fits at 1 and 2 threads (A starts, B starts, A ends, B ends) leave the count
-   * they found: each restoring the count it had seen left 1 behind, and every later product ran
-   * on one core.
+   * Two overlapping fits at 1 and 2 threads (A starts, B starts, A ends, B ends): each sees its
+   * own count while the other runs, a thread in neither sees the process's, and OpenBLAS's
+   * worker count ends as they found it: each restoring the count it had seen left 1 behind,
+   * and every later product ran on one core.
    */
   @Test
-  void withThreads_overlappingCalls_restoreTheCountOfBeforeTheFirst() throws Exception {
+  void withThreads_overlappingCalls_eachSeeItsOwnCount_andRestoreTheCountOfBefore()
+      throws Exception {
     int before = Blas.threads();
     java.util.concurrent.CountDownLatch aIn = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch bIn = new java.util.concurrent.CountDownLatch(1);
     java.util.concurrent.CountDownLatch aOut = new java.util.concurrent.CountDownLatch(1);
-    int[] seen = new int[3];
+    int[] seen = new int[5];
     Thread a = new Thread(() -> Blas.withThreads(1, () -> {
       aIn.countDown();
       await(bIn);
@@ -150,6 +152,7 @@ class BlasTest {
         bIn.countDown();
         await(aOut);
         seen[1] = Blas.threads();
+        seen[4] = Blas.workerThreads();
         return null;
       });
     });
@@ -157,11 +160,14 @@ class BlasTest {
     b.start();
     a.join();
     seen[2] = Blas.threads(); // B still runs
+    seen[3] = Blas.workerThreads();
     aOut.countDown();
     b.join();
-    assertEquals(2, seen[0], "the last call started sets the process-wide count");
-    assertEquals(2, seen[1]);
-    assertEquals(2, seen[2], "A's end leaves B's count");
+    assertEquals(1, seen[0], "A's own count while B runs");
+    assertEquals(2, seen[1], "B's own count");
+    assertEquals(before, seen[2], "a thread in neither: the process's count");
+    assertEquals(2, seen[3], "A's end leaves OpenBLAS at B's count");
+    assertEquals(2, seen[4]);
     assertEquals(before, Blas.threads(), "the count of before the first call");
     assertEquals(before, Blas.workerThreads());
   }

@@ -54,13 +54,10 @@ class OneDnnSgemmTest {
             return null;
           });
           Matrix blas = c0.copy();
-          int before = Blas.workerThreads();
-          Blas.setWorkerThreads(2);
-          try {
+          Blas.withThreads(2, () -> { // OpenBLAS's route: this thread at two threads
             Blas.gemm(opA, opB, 0.5f, a, b, -1.5f, blas);
-          } finally {
-            Blas.setWorkerThreads(before);
-          }
+            return null;
+          });
           String where = m + "x" + n + "x" + k + " ta=" + ta + " tb=" + tb;
           for (int i = 0; i < m; i++) {
             for (int j = 0; j < n; j++) {
