@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,9 +21,9 @@ import org.junit.jupiter.api.Test;
  * rounding): Blas.sgemm (Blas.java:69) picks oneDNN or OpenBLAS by the process-wide
  * openblas_get_num_threads(), which another fit's ParallelStep sets to 1 while it steps
  * (ParallelStep.start) and back on close, so each fit's products switch library with the other
- * fit's timing. Disabled until fixed or documented: the red team's report.
+ * fit's timing. Fixed: the choice is the calling fit's thread's (Blas's class comment), and an
+ * OpenBLAS product runs at its fit's worker count.
  */
-@Disabled("red team 43: concurrent network fits differ from the same fits alone; see report")
 class RedTeam43ConcurrencyTest {
   private static final Path WINE = Path.of("..", "data", "wine.csv");
 
