@@ -382,6 +382,14 @@ public final class PathFiles {
   }
 
   /**
+   * {@code value}, or 0 when %.4f would print it as "-0.0000": the dev_ratio of λ_max, the null
+   * model, is −9.7e-16 by rounding on diabetes, and its row read as a negative ratio.
+   */
+  static double notNegativeZero(double value) {
+    return value < 0 && value > -0.00005 ? 0 : value;
+  }
+
+  /**
    * The printed table: λ, df, dev_ratio, passes and whether each λ converged ("no" marks a λ
    * whose certificate stayed above the tolerance) and, with CV, mean ± se marking λ_min and
    * λ_1se; λ in few digits, more when neighbouring λ need them ({@link Digits#column}). Of a
@@ -411,7 +419,7 @@ public final class PathFiles {
       }
       shown = leftOut(l, shown, s);
       s.append(String.format(Locale.ROOT, "%-12s %5d %9.4f %7d %4s", lambda[l],
-          path.degreesOfFreedom(l), path.devianceRatio(l), path.passes(l),
+          path.degreesOfFreedom(l), notNegativeZero(path.devianceRatio(l)), path.passes(l),
           path.converged(l) ? "yes" : "no"));
       if (cv != null) {
         s.append(String.format(Locale.ROOT, " %12.6g %10.4g", cv.mean(l),

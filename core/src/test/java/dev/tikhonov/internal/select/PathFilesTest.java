@@ -36,6 +36,25 @@ class PathFilesTest {
   }
 
   /**
+   * The null model's dev_ratio at λ_max is 0 up to rounding, −9.7e-16 on diabetes: the table
+   * printed it as "-0.0000", a negative ratio; a small negative that rounds to zero prints
+   * 0.0000, a ratio that does not round to zero keeps its sign.
+   */
+  @Test
+  void summary_printsARatioThatRoundsToZeroWithoutItsMinusSign() {
+    dev.tikhonov.linear.PathSolution p = lasso(0, 2.5, 2.0, 1.5).path();
+    double[] ratio = {-9.7e-16, -0.0012, p.devianceRatio(2)};
+    dev.tikhonov.linear.PathSolution edited = new dev.tikhonov.linear.PathSolution(p.family(),
+        p.l1Ratio(), p.multinomialPenalty(), p.lambdas(), p.intercepts(), p.coefficients(),
+        p.degreesOfFreedom(), ratio, p.nullDeviance(), p.tolerance(), p.converged(),
+        p.passes(), p.certificate(), p.featureNames(), p.classNames(), p.end());
+    List<String> rows = PathFiles.summary(edited, Optional.empty(), java.nio.file.Path.of("out"))
+        .lines().skip(1).toList();
+    assertTrue(rows.get(0).matches("2\\.5 +[0-9]+ +0\\.0000 .*"), rows.get(0));
+    assertTrue(rows.get(1).matches("2 +[0-9]+ +-0\\.0012 .*"), rows.get(1));
+  }
+
+  /**
    * A 5-fold cross-validated lasso on {@code lambdas} of y = 3x₁ + {@code b2}·x₂ + noise
    * (200 rows, seed 7).
    */
