@@ -208,10 +208,12 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     human.printf(Locale.ROOT, "tikhonov grid: %s on %s (%d train / %d test rows, %d features)%n",
         network.describe(), dataOptions.describe(), train.numRows(), data.test().numRows(),
         train.numFeatures() - (weights != null ? 1 : 0)); // (--weights is not a feature)
-    human.printf(Locale.ROOT, "  %d candidates (%s), %s, rule %s%s, %d fits at once%n",
-        grid.size(), Digits.settings(grid.axes()),
+    // it said "1 candidates" for a grid of one setting, "1 fits at once" with --threads 1
+    human.printf(Locale.ROOT, "  %d candidate%s (%s), %s, rule %s%s, %d fit%s at once%n",
+        grid.size(), grid.size() == 1 ? "" : "s", Digits.settings(grid.axes()),
         search.resampling().describe(), search.rule().id(),
-        SelectCommand.byMeasure(search.measure()), common.threads);
+        SelectCommand.byMeasure(search.measure()), common.threads,
+        common.threads == 1 ? "" : "s");
     if (weights != null) {
       human.println("  weighted by column " + weights + " (Σ wᵢℓᵢ / Σ wᵢ): the held-out and"
           + " the test scores are weighted means");

@@ -62,6 +62,17 @@ class ProgressNumbersTest {
     assertFalse((r.out() + r.err()).matches("(?s).*([0-9]E-|=0\\.0[,}]).*"), r.out() + r.err());
   }
 
+  /** A grid of one setting said "1 candidates", and with --threads 1 "1 fits at once". */
+  @Test
+  void grid_ofOneCandidate_saysCandidateInTheSingular() {
+    InProcess r = InProcess.run("grid", "--data", WINE, "--target", "cultivar",
+        "--standardize", "--model", "mlp:4", "--epochs", "1", "--lambdas", "1e-3",
+        "--folds", "2", "--threads", "1", "--out", dir.resolve("grid").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().contains("\n  1 candidate ({lambda=[1e-03], dropout=[0],"), r.out());
+    assertTrue(r.out().contains(", 1 fit at once\n"), r.out());
+  }
+
   @Test
   void train_writesItsSettingsAsTheLabelsDo_inItsHeader() {
     InProcess r = InProcess.run("train", "--data", WINE, "--target", "cultivar",
