@@ -57,9 +57,13 @@ public final class ReportCharts {
   private static void train(RunFiles files, List<ReportChart> charts) {
     if (files.history().isPresent()) {
       List<EpochRow> history = files.history().get();
+      // a run without validation rows (validation_fraction 0) has no such line to name
+      boolean validation = history.stream().anyMatch(r -> !Double.isNaN(r.valLoss()));
       charts.add(new ReportChart("loss-curves",
-          "Terms of the objective per epoch: the mean data loss over the epoch's mini-batches, the"
-              + " λ-penalty at the epoch's end, their sum J, and the validation loss.",
+          "Terms of the objective per epoch: the mean data loss over the epoch's mini-batches,"
+              + (validation ? " the λ-penalty at the epoch's end, their sum J, and the validation"
+                  + " loss." : " the λ-penalty at the epoch's end and their sum J (the run held"
+                  + " out no validation rows)."),
           TrainingCharts.lossCurves(history, "Loss per epoch")));
       XYChart accuracy = TrainingCharts.validationAccuracy(history);
       if (accuracy != null) {
@@ -96,12 +100,14 @@ public final class ReportCharts {
     String thinned = LambdaCharts.thinningNote(
         (int) rows.stream().mapToDouble(LambdaRow::lambda).distinct().count(),
         "results.json and results.csv");
-    charts.add(new ReportChart("validation-accuracy",
+    // named for what they plot: they were validation-accuracy and validation-loss (scikit-learn's
+    // name for such a curve) over the test rows' scores
+    charts.add(new ReportChart("test-accuracy",
         "Test accuracy against λ, mean ± std over seeds (error bars). λ = 0 has no place on a log"
             + " axis: it is drawn in the slot labelled \"λ = 0\", left of the dotted axis break."
             + " The dashed line marks the best λ." + thinned,
         LambdaCharts.validationCurve(rows, LambdaCharts.Metric.TEST_ACCURACY)));
-    charts.add(new ReportChart("validation-loss",
+    charts.add(new ReportChart("test-loss",
         "Test cross-entropy against λ, mean ± std over seeds." + thinned,
         LambdaCharts.validationCurve(rows, LambdaCharts.Metric.TEST_LOSS)));
     Path histogramsFile = dir.resolve("histograms.json");

@@ -2,6 +2,7 @@ package dev.tikhonov.report;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -53,7 +54,7 @@ class ReportChartsTest {
         }
       }
     }
-    for (String[] metric : new String[][] {{"validation-accuracy", "test_accuracy"}, {"validation-loss", "test_loss"}}) {
+    for (String[] metric : new String[][] {{"test-accuracy", "test_accuracy"}, {"test-loss", "test_loss"}}) {
       XYChart chart = chart(charts, metric[0]);
       XYSeries series = chart.getSeriesMap().get("L2 only");
       assertArrayEquals(plain.keySet().stream().mapToDouble(Double::doubleValue).toArray(), series.getXData(), TOLERANCE);
@@ -79,7 +80,7 @@ class ReportChartsTest {
         bestLambda = r.get("lambda").asDouble();
       }
     }
-    XYSeries mark = chart(charts, "validation-accuracy").getSeriesMap().values().stream()
+    XYSeries mark = chart(charts, "test-accuracy").getSeriesMap().values().stream()
         .filter(s -> s.getName().startsWith("best λ")).findFirst().orElseThrow();
     assertEquals(bestLambda, mark.getXData()[0], TOLERANCE);
   }
@@ -141,6 +142,37 @@ class ReportChartsTest {
       assertArrayEquals(expected.stream().mapToDouble(Double::doubleValue).toArray(),
           chart.getSeriesMap().get(e.getValue()).getYData(), TOLERANCE, e.getKey());
     }
+  }
+
+  /**
+   * A train run without validation rows (validation_fraction 0: its history's val_loss and
+   * val_accuracy empty): the loss chart's caption said "…, and the validation loss" of a line
+   * the chart does not have. With validation rows it names it.
+   */
+  @Test
+  void lossCurvesCaption_namesTheValidationLossOnlyWhenTheRunHasOne() throws IOException {
+    Path dir = SampleRuns.train(temp);
+    assertTrue(caption(ReportCharts.of(RunDirectory.detect(dir)), "loss-curves")
+        .endsWith(", and the validation loss."));
+    List<String> lines = Files.readAllLines(dir.resolve("history.csv"));
+    StringBuilder none = new StringBuilder(lines.get(0)).append('\n');
+    for (String line : lines.subList(1, lines.size())) {
+      String[] cells = line.split(",", -1);
+      cells[4] = "";
+      cells[5] = "";
+      none.append(String.join(",", cells)).append('\n');
+    }
+    Files.writeString(dir.resolve("history.csv"), none);
+    List<ReportChart> charts = ReportCharts.of(RunDirectory.detect(dir));
+    String caption = caption(charts, "loss-curves");
+    assertFalse(caption.contains("validation loss"), caption);
+    assertTrue(caption.contains("no validation rows"), caption);
+    assertFalse(chart(charts, "loss-curves").getSeriesMap().containsKey("validation loss"));
+  }
+
+  private static String caption(List<ReportChart> charts, String name) {
+    return charts.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow()
+        .caption();
   }
 
   @Test

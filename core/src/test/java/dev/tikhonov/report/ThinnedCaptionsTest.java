@@ -102,7 +102,7 @@ class ThinnedCaptionsTest {
     SampleRuns.write(dir.resolve("results.json"), rows.append("]\n").toString());
     List<ReportChart> charts = ReportCharts.of(RunDirectory.detect(dir));
     List<String> names = charts.stream().map(ReportChart::name).toList();
-    assertEquals(List.of("validation-accuracy", "validation-loss", "layer-norms"), names);
+    assertEquals(List.of("test-accuracy", "test-loss", "layer-norms"), names);
     for (ReportChart c : charts) {
       assertTrue(c.caption().endsWith(note("results.json and results.csv")),
           c.name() + ": " + c.caption());
