@@ -38,6 +38,27 @@ final class ChartTheme {
     return PALETTE[Math.floorMod(i, PALETTE.length)];
   }
 
+  /**
+   * The dash patterns of {@link #line}, one per cycle through the {@link #PALETTE}: solid, then
+   * dashed, dotted, dash-dot. Short: XChart draws a line as one element per segment between two
+   * points, each starting its pattern afresh, so a pattern longer than the segments (a path of
+   * 100 λ has about 5 pixels each) drew as a solid line. (Segments under a pixel, a curve of
+   * 1,000 λ, still look solid; the legend, one segment, shows the pattern.)
+   */
+  private static final float[][] DASHES = {null, {3f, 2f}, {1f, 2f}, {5f, 1.5f, 1f, 1.5f}};
+
+  /**
+   * The stroke of line {@code i} of a chart whose lines are told apart by {@link #color(int)}:
+   * solid for the first {@code PALETTE.length}, then each further cycle through the palette in
+   * its own dash pattern, so that lines 0 and 9 (diabetes' "age" and "s6" on its path of ten
+   * coefficients) differ in the plot and the legend, where the colour alone repeated.
+   */
+  static BasicStroke line(int i) {
+    float[] dash = DASHES[Math.floorMod(i, PALETTE.length * DASHES.length) / PALETTE.length];
+    return dash == null ? SOLID
+        : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
+  }
+
   static Color translucent(Color c, int alpha) {
     return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
   }

@@ -47,21 +47,37 @@ final class LambdaCharts {
     XYChart chart = ChartTheme.xy(metric.label + " against λ ("
         + (spread ? "mean ± std over seeds" : "one seed") + ")", "λ (log scale)", metric.label);
     LambdaAxis axis = new LambdaAxis(rows.stream().mapToDouble(LambdaRow::lambda).toArray());
+    double shift = dodge(axis, rows.stream().mapToDouble(LambdaRow::lambda).max().orElse(1));
     int colour = 0;
     for (Map.Entry<String, List<LambdaRow>> group : groups(rows).entrySet()) {
       List<LambdaRow> g = group.getValue();
+      // each further setting a little to the right: the dropout row's diamond and error bar
+      // hid the L2 row's circle in the λ = 0 slot and at every λ both have
       addLambdaSeries(chart, axis, group.getKey(),
           g.stream().mapToDouble(LambdaRow::lambda).toArray(),
           g.stream().mapToDouble(metric.mean).toArray(),
           spread ? g.stream().mapToDouble(r -> barOf(metric.std.applyAsDouble(r))).toArray()
               : null,
-          ChartTheme.color(colour++));
+          ChartTheme.color(colour), Math.pow(shift, colour));
+      colour++;
     }
     LambdaRow.best(rows).ifPresent(best -> markVertical(chart, "best λ = "
         + LambdaAxis.Format.number(best.lambda()) + " (highest mean accuracy)",
         axis.position(best.lambda()), ChartTheme.MARK));
     axis.apply(chart, rows.stream().anyMatch(r -> r.lambda() == 0));
     return chart;
+  }
+
+  /**
+   * The factor by which {@link #validationCurve} draws each further series right of the one
+   * before (its points at λ·factor, λ = 0's in the slot alike): 1.2 % of the axis' decades, about
+   * 8 of the plot's pixels, a marker's width, so that two series at one λ both show; the plain-L2
+   * series, which the best λ's line marks, stays at its λ.
+   */
+  static double dodge(LambdaAxis axis, double largest) {
+    double decades = Math.log10(Math.max(largest, axis.smallestPositive))
+        - Math.log10(axis.zero / 1.6);
+    return Math.pow(10, 0.012 * decades);
   }
 
   /** An error bar's half-length: none (0) where the std is undefined. */
@@ -124,6 +140,15 @@ final class LambdaCharts {
    */
   static XYSeries addLambdaSeries(XYChart chart, LambdaAxis axis, String name, double[] lambda,
       double[] y, double[] error, Color colour) {
+    return addLambdaSeries(chart, axis, name, lambda, y, error, colour, 1);
+  }
+
+  /**
+   * {@link #addLambdaSeries(XYChart, LambdaAxis, String, double[], double[], double[], Color)}
+   * drawn at {@code shift} times each point's position: a series beside another of the same λ.
+   */
+  static XYSeries addLambdaSeries(XYChart chart, LambdaAxis axis, String name, double[] lambda,
+      double[] y, double[] error, Color colour, double shift) {
     Integer[] order = new Integer[lambda.length];
     for (int i = 0; i < order.length; i++) {
       order[i] = i;
@@ -136,7 +161,7 @@ final class LambdaCharts {
     }
     XYSeries main = null;
     if (!positive.isEmpty()) {
-      main = add(chart, name, positive, lambda, y, error, axis);
+      main = add(chart, name, positive, lambda, y, error, axis, shift);
       main.setLineColor(colour);
       main.setMarkerColor(colour);
       main.setLineStyle(ChartTheme.SOLID);
@@ -146,7 +171,7 @@ final class LambdaCharts {
       main.setMarker(cycle[(chart.getSeriesMap().size() - 1) % cycle.length]);
     }
     if (!zero.isEmpty()) {
-      XYSeries z = add(chart, name + ", λ = 0", zero, lambda, y, error, axis);
+      XYSeries z = add(chart, name + ", λ = 0", zero, lambda, y, error, axis, shift);
       z.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Scatter);
       z.setMarkerColor(colour);
       z.setLineColor(colour);
@@ -212,9 +237,9 @@ final class LambdaCharts {
   }
 
   private static XYSeries add(XYChart chart, String name, List<Integer> all, double[] lambda,
-      double[] y, double[] error, LambdaAxis axis) {
+      double[] y, double[] error, LambdaAxis axis, double shift) {
     List<Integer> index = thinned(all, y);
-    double[] xs = index.stream().mapToDouble(i -> axis.position(lambda[i])).toArray();
+    double[] xs = index.stream().mapToDouble(i -> shift * axis.position(lambda[i])).toArray();
     double[] ys = index.stream().mapToDouble(i -> y[i]).toArray();
     if (error == null) {
       return chart.addSeries(name, xs, ys);

@@ -119,8 +119,10 @@ final class PathCharts {
       String name = Labels.unique(chart, (classes > 1 ? "class " + k + ": " : "")
           + Labels.feature(path.featureNames().get(j), j));
       XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, name, lambdaValues, y, null,
-          ChartTheme.color(line++));
+          ChartTheme.color(line));
       s.setMarker(SeriesMarkers.NONE);
+      // past the palette's 9 colours a line repeated an earlier one's: its dash tells them apart
+      s.setLineStyle(ChartTheme.line(line++));
     }
     chart.getStyler().setLegendVisible(line <= MAX_LEGEND);
     markCv(chart, path, axis);

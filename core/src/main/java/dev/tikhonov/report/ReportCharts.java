@@ -92,6 +92,10 @@ public final class ReportCharts {
     }
   }
 
+  /** What the captions of mnist-l2's curves say of {@link LambdaCharts#dodge}. */
+  private static final String DODGED = " Rows with dropout or weight decay are drawn a little"
+      + " right of their λ, so that two rows of one λ both show.";
+
   private static void mnistL2(RunFiles files, List<ReportChart> charts) {
     Path dir = files.dir();
     List<LambdaRow> rows = files.lambdaRows();
@@ -105,10 +109,10 @@ public final class ReportCharts {
     charts.add(new ReportChart("test-accuracy",
         "Test accuracy against λ, mean ± std over seeds (error bars). λ = 0 has no place on a log"
             + " axis: it is drawn in the slot labelled \"λ = 0\", left of the dotted axis break."
-            + " The dashed line marks the best λ." + thinned,
+            + " The dashed line marks the best λ." + DODGED + thinned,
         LambdaCharts.validationCurve(rows, LambdaCharts.Metric.TEST_ACCURACY)));
     charts.add(new ReportChart("test-loss",
-        "Test cross-entropy against λ, mean ± std over seeds." + thinned,
+        "Test cross-entropy against λ, mean ± std over seeds." + DODGED + thinned,
         LambdaCharts.validationCurve(rows, LambdaCharts.Metric.TEST_LOSS)));
     Path histogramsFile = dir.resolve("histograms.json");
     if (Files.isRegularFile(histogramsFile)) {
@@ -423,7 +427,9 @@ public final class ReportCharts {
       double[] y = TrainingCharts.column(e.getValue(), validation ? EpochRow::valLoss : EpochRow::objective);
       XYSeries s = chart.addSeries(e.getKey(), TrainingCharts.column(e.getValue(), EpochRow::epoch), y);
       s.setMarker(SeriesMarkers.NONE);
-      s.setLineColor(ChartTheme.color(colour++));
+      s.setLineColor(ChartTheme.color(colour));
+      // mnist-l2 has 14 rows: past the palette's 9 colours the dash tells the lines apart
+      s.setLineStyle(ChartTheme.line(colour++));
       s.setLineWidth(1.8f);
     }
     chart.getStyler().setLegendVisible(histories.size() <= 2 * PathCharts.MAX_LEGEND);

@@ -21,6 +21,36 @@ class PathChartsTest {
         new double[3], names, Optional.empty(), Optional.empty());
   }
 
+  /**
+   * The palette has 9 colours: diabetes' path of 10 coefficients drew "age" and "s6" in the
+   * same colour and stroke, one line for two in the plot and the legend. Past the first 9 lines
+   * each cycle through the palette has its own dash pattern, drawn in the SVG.
+   */
+  @Test
+  void coefficientPath_ofMoreLinesThanColours_dashesTheRepeatedColours() {
+    List<String> names = new ArrayList<>();
+    double[][] c = new double[3][19];
+    for (int j = 0; j < 19; j++) {
+      names.add("x" + j);
+      c[1][j] = 0.1 * (j + 1);
+      c[2][j] = 0.2 * (j + 1);
+    }
+    XYChart chart = PathCharts.coefficientPath(path(names, c), "t", new StringBuilder(), "f");
+    java.util.Map<String, org.knowm.xchart.XYSeries> series = chart.getSeriesMap();
+    for (int j = 0; j < 9; j++) {
+      assertEquals(series.get("x" + j).getLineColor(), series.get("x" + (j + 9)).getLineColor());
+      assertEquals(null, series.get("x" + j).getLineStyle().getDashArray(), "x" + j + " solid");
+      assertTrue(series.get("x" + (j + 9)).getLineStyle().getDashArray() != null,
+          "x" + (j + 9) + " dashed");
+    }
+    assertTrue(!java.util.Arrays.equals(series.get("x9").getLineStyle().getDashArray(),
+        series.get("x18").getLineStyle().getDashArray()), "the third cycle's own dash");
+    String svg = ChartExport.svg(chart);
+    // the second cycle's 9 lines (x9…x17), 2 segments each, in its dash
+    long dashed = svg.split("stroke-dasharray:3,2", -1).length - 1;
+    assertEquals(18, dashed, dashed + " dashed segments:\n" + svg.substring(0, 3000));
+  }
+
   /** A path without CV, criteria or a relaxed CV has none of their charts (it had nulls). */
   @Test
   void chartsOfAbsentParts_areEmpty() {

@@ -70,6 +70,12 @@ class ReportChartsTest {
 
       XYSeries dropout = chart.getSeriesMap().get("dropout p = 0.5 + L2");
       assertNotNull(dropout, "dropout rows as a separate series");
+      // drawn a little right of their λ (×1.05 to ×1.5): at λ = 0 and 1e-3 the dropout row's
+      // diamond hid the L2 row's circle
+      XYSeries dropoutAtZero = chart.getSeriesMap().get("dropout p = 0.5 + L2, λ = 0");
+      double ratio = dropoutAtZero.getXData()[0] / atZero.getXData()[0];
+      assertTrue(ratio > 1.05 && ratio < 1.5, "λ = 0 slot: dropout at " + ratio + " × L2's");
+      assertEquals(1e-3 * ratio, dropout.getXData()[0], 1e-12, "λ = 1e-3 shifted alike");
     }
     // best λ: highest test accuracy mean among the no-dropout rows
     double bestLambda = Double.NaN;
@@ -168,6 +174,30 @@ class ReportChartsTest {
     assertFalse(caption.contains("validation loss"), caption);
     assertTrue(caption.contains("no validation rows"), caption);
     assertFalse(chart(charts, "loss-curves").getSeriesMap().containsKey("validation loss"));
+  }
+
+  /**
+   * The experiments' per-row curves (mnist-l2 has 14 rows) past the palette's 9 colours: the
+   * 10th row's line had the 1st's colour and stroke; it is dashed, in the plot and the legend.
+   */
+  @Test
+  void runCurves_ofMoreRowsThanColours_dashesTheRepeatedColours() throws IOException {
+    Map<String, String> runs = new java.util.LinkedHashMap<>();
+    for (int r = 0; r < 10; r++) {
+      Path run = temp.resolve("runs").resolve("row-" + r);
+      Files.createDirectories(run);
+      Files.writeString(run.resolve("history.csv"), SampleRuns.historyCsv(4, 1e-3, r));
+      runs.put("row-" + r, "row " + r);
+    }
+    XYChart chart = ReportCharts.runCurves(temp.resolve("runs"), runs, null, "Validation loss");
+    assertEquals(chart.getSeriesMap().get("row 0").getLineColor(),
+        chart.getSeriesMap().get("row 9").getLineColor());
+    assertEquals(null, chart.getSeriesMap().get("row 0").getLineStyle().getDashArray());
+    assertNotNull(chart.getSeriesMap().get("row 9").getLineStyle().getDashArray());
+    assertTrue(ChartExport.svg(chart).contains("stroke-dasharray:3,2"), "drawn dashed");
+    runs.remove("row-9");
+    assertFalse(ChartExport.svg(ReportCharts.runCurves(temp.resolve("runs"), runs, null,
+        "Validation loss")).contains("stroke-dasharray:3,2"), "9 rows: all solid");
   }
 
   private static String caption(List<ReportChart> charts, String name) {
