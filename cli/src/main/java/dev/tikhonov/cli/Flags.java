@@ -206,12 +206,14 @@ final class Flags {
   }
 
   /**
-   * A diverged training's message for a user: the core's remedy for a target far from unit
-   * scale ({@link dev.tikhonov.train.Trainer#TARGET_REMEDY}) named by its flag.
+   * A diverged training's message for a user: the core's remedies for a target and for
+   * features far from unit scale ({@link dev.tikhonov.train.Trainer#TARGET_REMEDY},
+   * {@link dev.tikhonov.train.Trainer#FEATURE_REMEDY}) named by their flags.
    */
   static String divergence(dev.tikhonov.train.DivergenceException e) {
     return e.getMessage().replace(dev.tikhonov.train.Trainer.TARGET_REMEDY,
-        "add --standardize-target");
+        "add --standardize-target").replace(dev.tikhonov.train.Trainer.FEATURE_REMEDY,
+        "add --standardize");
   }
 
   /** {@code word} as a shell would read it back: as it is, or in single quotes. */

@@ -133,4 +133,38 @@ class UnscaledFeaturesTest {
       assertFalse(train.err().contains("--standardize is off"), model + ": " + train.err());
     }
   }
+
+  /**
+   * train --model linear on data/diabetes.csv's raw features (s1 of root mean square 193)
+   * diverges at lr 0.05; the error blamed the target's scale ("a network's squared-error
+   * gradients…; add --standardize-target") and, with --standardize-target, the learning rate.
+   * Failed before: it names the features and --standardize, and --standardize trains.
+   */
+  @Test
+  void train_linearDivergingOnRawFeatures_namesTheFeaturesAndStandardize() {
+    String diabetes = Path.of("..", "data", "diabetes.csv").toString();
+    for (String target : new String[] {"raw", "standardized"}) {
+      List<String> args = new ArrayList<>(List.of("train", "--data", diabetes, "--target",
+          "progression", "--model", "linear", "--epochs", "2", "--threads", "1", "--quiet",
+          "--out", dir.resolve("linear-" + target).toString()));
+      if (target.equals("standardized")) {
+        args.add("--standardize-target");
+      }
+      InProcess r = InProcess.run(args.toArray(String[]::new));
+      assertEquals(3, r.exit(), r.err());
+      assertTrue(r.err().startsWith("tikhonov: warning: --standardize is off and the features"
+          + " are not on a unit scale: \"s1\" has a root mean square of 192.7"), r.err());
+      assertTrue(r.message().contains("Likely cause: the features' scale: \"s1\" has a root"
+          + " mean square of 192.7, and a gradient step on a weight grows with the square of its"
+          + " feature's scale, so a learning rate of 0.05 overshoots on it; add --standardize"
+          + " (a smaller learning rate may avoid the divergence, but then the weights of the"
+          + " smaller features barely move)."), r.message());
+      assertFalse(r.message().contains("target's scale"), r.message());
+      assertFalse(r.message().contains("--standardize-target"), r.message());
+      args.add("--standardize");
+      args.set(args.indexOf("--out") + 1, dir.resolve("fixed-" + target).toString());
+      InProcess fixed = InProcess.run(args.toArray(String[]::new));
+      assertEquals(0, fixed.exit(), fixed.err());
+    }
+  }
 }

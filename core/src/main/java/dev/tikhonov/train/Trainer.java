@@ -178,7 +178,8 @@ public final class Trainer {
           double batchLoss = step.step(train.features(), targets, order, from, to);
           if (!Double.isFinite(batchLoss)) {
             throw divergence(epoch, b + 1, batchesPerEpoch,
-                "the loss of this batch became " + batchLoss, optimizer.learningRate(), loss, train);
+                "the loss of this batch became " + batchLoss, optimizer.learningRate(), loss, train,
+                network);
           }
           if (epoch == 1 && b == 0) {
             firstBatchLoss = batchLoss;
@@ -210,7 +211,7 @@ public final class Trainer {
         if (!what.isEmpty()) {
           throw divergence(epoch, batchesPerEpoch, batchesPerEpoch,
               String.join(" and ", what) + " after the epoch's last step (its loss was finite)",
-              optimizer.learningRate(), loss, train);
+              optimizer.learningRate(), loss, train, network);
         }
         // Before the epoch's record and checkpoint: a diverged epoch 1 is never written.
         String growth = epoch == 1
@@ -219,7 +220,7 @@ public final class Trainer {
                 : LossGrowth.laterEpoch(trainLoss, records.get(0).trainLoss());
         if (growth != null) {
           throw divergence(epoch, batchesPerEpoch, batchesPerEpoch, growth,
-              optimizer.learningRate(), loss, train);
+              optimizer.learningRate(), loss, train, network);
         }
         OptionalDouble valLoss = OptionalDouble.empty();
         OptionalDouble valAccuracy = OptionalDouble.empty();
@@ -343,7 +344,7 @@ public final class Trainer {
    * cause in the objective's terms (λ, the weight decay and the learning rate).
    */
   private DivergenceException divergence(int epoch, int batch, int batches, String what,
-      double learningRate, Loss loss, Dataset train) {
+      double learningRate, Loss loss, Dataset train, Sequential network) {
     double lambda = config.penalty() instanceof dev.tikhonov.regularize.ElasticNetPenalty p
         ? p.lambda() : 0;
     double decay = config.optimizer().weightDecay();
@@ -359,14 +360,7 @@ public final class Trainer {
           + Digits.few(decay * learningRate)
           + " ≥ 1 overshoots zero); lower the weight decay or the learning rate";
     } else {
-      // a target far from 0 first: it is why a learning rate that suits the inputs diverged,
-      // and a smaller rate does not cure it (diabetes' grid diverged at 0.05 and 0.005 alike)
-      cause = targetScale(loss, train).map(target -> target + " (or try a learning rate smaller"
-          + " than " + Digits.few(learningRate) + ", and check that the inputs are scaled, e.g."
-          + " standardized)").orElse("the learning rate " + Digits.few(learningRate)
-          + " is probably too"
-          + " large for these data; try a smaller one (and check that the inputs are scaled,"
-          + " e.g. standardized)");
+      cause = scaleCause(learningRate, loss, train, network);
     }
     return new DivergenceException(
         "training diverged at epoch " + epoch + ", batch " + batch + " of " + batches
@@ -409,6 +403,86 @@ public final class Trainer {
       + " standardizeTarget setting)";
 
   /**
+   * Above this root mean square √(Σᵢ xᵢⱼ²/n) of a feature over the training rows, a divergence
+   * at a learning rate below 1 names the features' scale (the CLI warns before training at the
+   * same scale).
+   */
+  public static final double LARGE_FEATURE_SCALE = 10;
+
+  /** The remedy {@link #featureScale} names, in the library's terms (the CLI names its flag). */
+  public static final String FEATURE_REMEDY = "standardize the features (an estimator's"
+      + " standardize setting)";
+
+  /**
+   * The likely cause of a divergence that λ and the weight decay do not explain, the causes
+   * ranked by what the data show. A gradient step on a weight grows with the square of its
+   * feature's scale (the curvature of the squared error along wⱼ is E[xⱼ²]), so a feature of
+   * root mean square r makes a learning rate η overshoot once η·r² ≫ 1: diabetes' s1
+   * (r ≈ 193) diverged a linear model at η = 0.05, target standardized or not, and the error
+   * named the target (unstandardized) or the learning rate (standardized), where the cure is to
+   * standardize the features. Then, for a network with a hidden layer and squared error, the
+   * target's scale ({@link #targetScale}; a linear model's stability does not depend on it).
+   * Last, the learning rate, which comes first when it is 1 or more.
+   */
+  private static String scaleCause(double learningRate, Loss loss, Dataset train,
+      Sequential network) {
+    java.util.Optional<String> features = featureScale(train);
+    boolean hidden = network.weights().size() > 1;
+    java.util.Optional<String> target = hidden ? targetScale(loss, train)
+        : java.util.Optional.empty();
+    String lr = Digits.few(learningRate);
+    if (features.isPresent() && learningRate < 1) {
+      return "the features' scale: " + features.get() + ", and a gradient step on a weight"
+          + " grows with the square of its feature's scale, so a learning rate of " + lr
+          + " overshoots on it; " + FEATURE_REMEDY
+          + target.map(t -> "; also " + t).orElse("")
+          + " (a smaller learning rate may avoid the divergence, but then the weights of the"
+          + " smaller features barely move)";
+    }
+    if (features.isPresent()) {
+      return "the learning rate " + lr + " is probably too large for these data; try a smaller"
+          + " one (and " + FEATURE_REMEDY + ": " + features.get() + ")";
+    }
+    // a target far from 0 first: it is why a learning rate that suits the inputs diverged,
+    // and a smaller rate does not cure it (diabetes' grid diverged at 0.05 and 0.005 alike)
+    return target.map(t -> t + " (or try a learning rate smaller than " + lr + ", and check"
+        + " that the inputs are scaled, e.g. standardized)").orElse("the learning rate " + lr
+        + " is probably too large for these data; try a smaller one (and check that the inputs"
+        + " are scaled, e.g. standardized)");
+  }
+
+  /**
+   * "\"s1\" has a root mean square of 192.7" for the feature of the largest root mean square
+   * over {@code train}'s rows when that is above {@link #LARGE_FEATURE_SCALE}, else empty (also
+   * for sparse data, which are not standardized).
+   */
+  private static java.util.Optional<String> featureScale(Dataset train) {
+    if (train.isSparse() || train.size() == 0) {
+      return java.util.Optional.empty();
+    }
+    Matrix x = train.features();
+    double largest = 0;
+    int which = -1;
+    for (int j = 0; j < x.cols(); j++) {
+      double sum = 0;
+      for (int i = 0; i < x.rows(); i++) {
+        double v = x.get(i, j);
+        sum += v * v;
+      }
+      double rms = Math.sqrt(sum / x.rows());
+      if (rms > largest) {
+        largest = rms;
+        which = j;
+      }
+    }
+    if (!(largest > LARGE_FEATURE_SCALE)) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("\"" + train.featureNames().get(which) + "\" has a root mean"
+        + " square of " + Digits.few(largest));
+  }
+
+  /**
    * For squared error, a network's gradient (ŷ − y)/n and the weights it drives grow with the
    * target's distance from 0, so a target far from unit scale (prices, a disease score of
    * 25..346, a reading of 301.5 ± 0.78) makes a hidden layer diverge at learning rates that
@@ -422,6 +496,4 @@ public final class Trainer {
     return largeTarget(train).map(large -> "the target's scale: its " + large + ", and a"
         + " network's squared-error gradients grow with it; " + TARGET_REMEDY);
   }
-
-
 }
