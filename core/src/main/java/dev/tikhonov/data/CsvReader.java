@@ -291,7 +291,7 @@ public final class CsvReader {
           int k = ClassLabels.indexIn(known, label);
           if (k < 0) {
             throw at(sourceName, tokens, target, header, "label " + Numbers.quote(label)
-                + " is not one of the model's classes " + known);
+                + " is not one of the model's classes " + ClassLabels.listed(known));
           }
           targets.add(k);
         }

@@ -178,7 +178,7 @@ public final class LibsvmReader {
             int k = ClassLabels.indexIn(modelClasses, label);
             if (k < 0) {
               throw token.error("label " + Numbers.quote(label) + " is not one of the model's "
-                  + "classes " + modelClasses);
+                  + "classes " + ClassLabels.listed(modelClasses));
             }
             realTargets.add(k);
           }

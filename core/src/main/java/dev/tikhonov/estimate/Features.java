@@ -248,7 +248,7 @@ final class Features {
       if (k < 0) {
         throw new InputException(data.source() + ": row " + (i + 1) + ": label \""
             + data.classNames().get(data.label(i)) + "\" is not one of the model's classes "
-            + modelClasses);
+            + ClassLabels.listed(modelClasses));
       }
       out[i] = k;
     }

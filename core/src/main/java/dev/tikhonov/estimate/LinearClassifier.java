@@ -104,7 +104,7 @@ public final class LinearClassifier implements Classifier {
     int k = classes.indexOf(className);
     if (k < 0) {
       throw new InputException("className \"" + className + "\" is not one of the model's "
-          + "classes " + classes);
+          + "classes " + dev.tikhonov.internal.data.ClassLabels.listed(classes));
     }
     if (family() == Family.BINOMIAL) {
       if (k == 0) {

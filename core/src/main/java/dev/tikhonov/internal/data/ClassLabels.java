@@ -157,4 +157,20 @@ public final class ClassLabels {
     }
     return found;
   }
+
+  /** How many class names {@link #listed} writes out before it counts the rest. */
+  public static final int LISTED_CLASSES = 30;
+
+  /**
+   * A model's class names for a message, as {@code List.toString} writes them ("[neg, pos]"),
+   * the first {@link #LISTED_CLASSES} of them and then how many more ("[c0, …, c29, … (470
+   * more)]"): a 500-class model's unknown-label error was one line of 3,500 characters.
+   */
+  public static String listed(List<String> classes) {
+    if (classes.size() <= LISTED_CLASSES) {
+      return classes.toString();
+    }
+    return "[" + String.join(", ", classes.subList(0, LISTED_CLASSES)) + ", … ("
+        + (classes.size() - LISTED_CLASSES) + " more)]";
+  }
 }
