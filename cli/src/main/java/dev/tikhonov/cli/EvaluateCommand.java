@@ -304,7 +304,12 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     return switch (DataFormat.of(data)) {
       case IDX_DIRECTORY -> PredictCommand.requirePixelsFit(Mnist.loadTest(data),
           m.featureNames(), "--data " + data + ": its images", withTarget);
-      case LIBSVM -> LibsvmReader.readLabelled(data, m.featureNames().size(), classes);
+      case LIBSVM -> {
+        Dataset read = LibsvmReader.readLabelled(data, m.featureNames().size(), classes);
+        read.sparseFeatures().flatMap(x -> PredictCommand.narrowLibsvm(data, x))
+            .ifPresent(System.err::println);
+        yield read;
+      }
       case IDX_FILE -> throw new InputException("--data " + data + ": an IDX file holds no "
           + "labels; give an MNIST-style directory, a CSV (with --target) or a LIBSVM file");
       case DELIMITED -> {

@@ -327,11 +327,37 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
         // Kept sparse: a linear model predicts by sparse dot products; a model that needs
         // dense rows densifies them with a size check. Columns by position, named as the model's.
         dev.tikhonov.data.SparseMatrix x = LibsvmReader.readSparseFeatures(data, features.size());
+        narrowLibsvm(data, x).ifPresent(System.err::println);
         yield fromData.apply(Dataset.sparse(x, new double[x.numRows()], features, List.of(),
             data.toString()));
       }
       case DELIMITED -> fromRows.apply(CsvReader.readFeatures(data, features, csv));
     };
+  }
+
+  /**
+   * The warning for LIBSVM data {@code x} read for a model of p = {@code x.numColumns()}
+   * features in which no row holds an index above k < p, else empty. LIBSVM leaves zeros out,
+   * so such a file is valid and its features k+1..p read as 0; but data made for a model of k
+   * features (another model's, or a file cut before its widest rows) read that way too, and
+   * predict and evaluate accepted them without a word.
+   */
+  static java.util.Optional<String> narrowLibsvm(Path data, dev.tikhonov.data.SparseMatrix x) {
+    int[] pointers = x.sharedColumnPointers();
+    int k = x.numColumns();
+    while (k > 0 && pointers[k] == pointers[k - 1]) {
+      k--;
+    }
+    if (k == x.numColumns() || x.numRows() == 0) {
+      return java.util.Optional.empty();
+    }
+    return java.util.Optional.of("tikhonov: warning: " + data + ": no row holds a feature index"
+        + " above " + k + ", but the model takes " + x.numColumns() + " features: "
+        + (k + 1 == x.numColumns() ? "index " + x.numColumns() + " is"
+            : "indices " + (k + 1) + ".." + x.numColumns() + " are")
+        + " read as 0 on every row (LIBSVM leaves zeros"
+        + " out); if these data were made for a model of " + k + " features, this model is not"
+        + " theirs");
   }
 
   /**
