@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.internal.data.Numbers;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -87,8 +88,8 @@ public final class ConfusionMatrix {
             + " or " + predicted[i] + " is not in 0.." + (k - 1));
       }
       if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
-        throw new IllegalArgumentException("row " + (i + 1) + " has weight " + weights[i]
-            + "; weights must be finite and ≥ 0");
+        throw new IllegalArgumentException("row " + (i + 1) + ": "
+            + Numbers.badWeight(weights[i], "weights"));
       }
     }
     return names;

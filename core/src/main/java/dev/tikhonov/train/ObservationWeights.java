@@ -1,5 +1,6 @@
 package dev.tikhonov.train;
 
+import dev.tikhonov.internal.data.Numbers;
 import java.util.Arrays;
 
 /**
@@ -55,8 +56,8 @@ public record ObservationWeights(double[] train, double[] validation) {
     double sum = 0;
     for (int i = 0; i < weights.length; i++) {
       if (!(weights[i] >= 0) || Double.isInfinite(weights[i])) {
-        throw new IllegalArgumentException("the " + rows + " row " + (i + 1) + " has weight "
-            + weights[i] + "; weights must be finite and ≥ 0");
+        throw new IllegalArgumentException("the " + rows + " row " + (i + 1) + ": "
+            + Numbers.badWeight(weights[i], "weights"));
       }
       sum += weights[i];
     }

@@ -113,7 +113,7 @@ class ConfusionMatrixTest {
     IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
         () -> ConfusionMatrix.of(List.of("cat", "dog"), new int[] {0, 1}, new int[] {0, 1},
             new double[] {1, -1}));
-    assertEquals("row 2 has weight -1.0; weights must be finite and ≥ 0", negative.getMessage());
+    assertEquals("row 2: weight -1.0; weights must be finite and ≥ 0", negative.getMessage());
     assertThrows(IllegalArgumentException.class, () -> ConfusionMatrix.of(List.of("cat", "dog"),
         new int[] {0, 1}, new int[] {0, 1}, new double[] {1}));
   }

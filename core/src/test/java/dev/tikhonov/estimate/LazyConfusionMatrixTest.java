@@ -121,7 +121,7 @@ class LazyConfusionMatrixTest {
     IllegalArgumentException negative = assertThrows(IllegalArgumentException.class,
         () -> new ConfusionRows(names, new int[] {0, 1}, new int[] {0, 1},
             new double[] {1, -1}));
-    assertEquals("row 2 has weight -1.0; weights must be finite and ≥ 0",
+    assertEquals("row 2: weight -1.0; weights must be finite and ≥ 0",
         negative.getMessage());
     assertEquals(negative.getMessage(), assertThrows(IllegalArgumentException.class,
         () -> ConfusionMatrix.of(names, new int[] {0, 1}, new int[] {0, 1},

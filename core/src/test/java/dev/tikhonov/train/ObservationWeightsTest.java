@@ -12,14 +12,14 @@ import org.junit.jupiter.api.Test;
 class ObservationWeightsTest {
   @Test
   void badWeights_areRefusedNamingTheRowAndTheRows() {
-    assertEquals("the training row 2 has weight -1.0; weights must be finite and ≥ 0",
+    assertEquals("the training row 2: weight -1.0; weights must be finite and ≥ 0",
         assertThrows(IllegalArgumentException.class,
             () -> new ObservationWeights(new double[] {1, -1}, new double[0])).getMessage());
-    assertEquals("the validation row 1 has weight NaN; weights must be finite and ≥ 0",
+    assertEquals("the validation row 1: weight NaN; weights must be finite and ≥ 0",
         assertThrows(IllegalArgumentException.class,
             () -> new ObservationWeights(new double[0], new double[] {Double.NaN}))
             .getMessage());
-    assertEquals("the training row 1 has weight Infinity; weights must be finite and ≥ 0",
+    assertEquals("the training row 1: weight Infinity; weights must be finite and ≥ 0",
         assertThrows(IllegalArgumentException.class, () -> new ObservationWeights(
             new double[] {Double.POSITIVE_INFINITY}, new double[0])).getMessage());
     assertEquals("the training rows' weights are all 0; they need a finite, positive sum",
