@@ -213,7 +213,8 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
    * {@code tikhonov report DIR} makes it from them ({@link RunFiles#interruptHint}).
    */
   static String interruptHint(RunWriter out) {
-    return RunFiles.interruptHint(out, "results.json", java.util.Optional.empty());
+    return RunFiles.interruptHint(out, "results.json", java.util.Optional.empty(),
+        java.util.Optional.empty());
   }
 
   /**

@@ -149,7 +149,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
         : Flags.translate(() -> axes(MlpGrid.builder(weighted(network.regressor("grid")
             .toBuilder()).patience(patience).validationFraction(validationFraction).build())));
     RunWriter writer = RunWriter.open(common.outDir("grid"), RunKind.GRID);
-    RunFiles.onInterrupt(writer, "metrics.json", () -> saved);
+    RunFiles.onInterrupt(writer, "metrics.json", java.util.Optional.ofNullable(save),
+        () -> saved);
     if (save != null) {
       Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
       AtomicFiles.requireWritable(save, "model file (--save)");

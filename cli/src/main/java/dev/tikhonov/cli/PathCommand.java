@@ -334,7 +334,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       throw new InputException("--cv-folds must be at least 2, got " + cvFolds);
     }
     RunWriter writer = RunWriter.open(common.outDir("path"), RunKind.PATH);
-    RunFiles.onInterrupt(writer, "path.json", () -> saved.map(Saved::file));
+    RunFiles.onInterrupt(writer, "path.json", Optional.ofNullable(save),
+        () -> saved.map(Saved::file));
     if (save != null) {
       Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
       AtomicFiles.requireWritable(save, "model file (--save)");

@@ -143,7 +143,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     RidgeCV estimator = Flags.translate(this::estimator);
     // The output directory and the model file are checked before the data are read.
     RunWriter writer = RunWriter.open(common.outDir("ridge"), RunKind.PATH);
-    RunFiles.onInterrupt(writer, "path.json", () -> saved);
+    RunFiles.onInterrupt(writer, "path.json", Optional.ofNullable(save), () -> saved);
     if (save != null) {
       Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
       AtomicFiles.requireWritable(save, "model file (--save)");

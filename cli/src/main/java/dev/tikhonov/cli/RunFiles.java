@@ -58,9 +58,9 @@ final class RunFiles {
    * Sets the end of the line a stopped run prints ({@link Main#onInterrupt}) to
    * {@link #interruptHint}.
    */
-  static void onInterrupt(RunWriter out, String results,
+  static void onInterrupt(RunWriter out, String results, Optional<Path> asked,
       java.util.function.Supplier<Optional<Path>> saved) {
-    Main.onInterrupt(() -> interruptHint(out, results, saved.get()));
+    Main.onInterrupt(() -> interruptHint(out, results, asked, saved.get()));
   }
 
   /**
@@ -69,9 +69,23 @@ final class RunFiles {
    * its report (charts take seconds), and a stop after the results said only "no file was left
    * half-written", not that the model was saved ({@code saved}: the --save file once this run
    * wrote it) nor that {@code tikhonov report DIR} makes the report from them (and ends the
-   * run's record, run.json.partial). "" when this run wrote no results.
+   * run's record, run.json.partial). A run asked for a model ({@code asked}: --save's file)
+   * that it had not written yet when stopped ends the line with "the model (--save F) was not
+   * written: run the command again to save it": a path stopped between its path.json and its
+   * model said only that its results were written, and report drew them without a word of the
+   * model. "" when this run wrote no results.
    */
-  static String interruptHint(RunWriter out, String results, Optional<Path> saved) {
+  static String interruptHint(RunWriter out, String results, Optional<Path> asked,
+      Optional<Path> saved) {
+    String hint = resultsHint(out, results, saved);
+    if (hint.isEmpty() || saved.isPresent() || asked.isEmpty()) {
+      return hint;
+    }
+    return hint + "; the model (--save " + asked.get() + ") was not written: run the command"
+        + " again to save it";
+  }
+
+  private static String resultsHint(RunWriter out, String results, Optional<Path> saved) {
     Path dir = out.dir();
     Optional<Path> staged = out.staging();
     if (staged.isPresent()) {

@@ -184,7 +184,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
       return builder.build();
     });
     RunWriter writer = RunWriter.open(common.outDir("select"), RunKind.SELECT);
-    RunFiles.onInterrupt(writer, "metrics.json", () -> saved);
+    RunFiles.onInterrupt(writer, "metrics.json", Optional.ofNullable(save), () -> saved);
     if (save != null) {
       Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
       AtomicFiles.requireWritable(save, "model file (--save)");

@@ -265,7 +265,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     boolean resumed = resumeFile != null;
     Main.onInterrupt(() -> !writer.wrote("run.json") && (writer.wrote(CheckpointFile.FILE_NAME)
         || resumed && Files.exists(checkpoint)) ? resumeHint(writer.dir())
-        : RunFiles.interruptHint(writer, "metrics.json", saved));
+        : RunFiles.interruptHint(writer, "metrics.json",
+            java.util.Optional.ofNullable(save), saved));
     if (System.getenv("TIKHONOV_TRACE_BATCHES") != null) {
       // Test aid (docs/model-files.md): one line per optimizer step, so a test can kill the
       // process in the middle of an epoch.
