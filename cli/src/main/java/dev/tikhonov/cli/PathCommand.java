@@ -896,16 +896,21 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
 
   /**
    * Runs a fit, naming the flag of the setting that the core's InputException is about
-   * ({@link #flagOf}): "weights: row 5 has weight -1.0; …" becomes "--weights w: row 5 has
-   * weight -1.0; …", found by {@link InputException#setting()}, not by the message's wording.
+   * ({@link #flagOf}): "weights: row 5: weight -1.0; weights must be finite and ≥ 0" becomes
+   * "--weights w: row 5: weight -1.0; …", found by {@link InputException#setting()}, not by the
+   * message's wording. A bad value in one row ({@link dev.tikhonov.data.RowException}) is shown
+   * at its cell of --data, in the column the exception names: the target's for a count below 0
+   * ({@link dev.tikhonov.data.RowException#inTarget()}), a named column's (an offset), or the
+   * row's line for the row as a whole.
    */
   private <T> T columnMessages(java.util.function.Supplier<T> fit) {
     try {
       return fit.get();
     } catch (dev.tikhonov.data.RowException e) {
-      // a count below 0: at its cell of the target column, as the readers name a bad cell
-      throw PredictCommand.atCell(table.data, e.row(),
-          Optional.ofNullable(table.libsvm() ? null : table.target), e.problem());
+      // at its cell (a count below 0: the target's), as the readers name a bad cell; a LIBSVM
+      // file's target has no column name
+      throw PredictCommand.atRow(Optional.of(table.data), e,
+          Optional.ofNullable(table.libsvm() ? null : table.target));
     } catch (InputException e) {
       Optional<String> flag = e.setting().flatMap(this::flagOf);
       if (flag.isPresent()) {
