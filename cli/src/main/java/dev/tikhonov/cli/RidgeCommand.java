@@ -143,7 +143,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     RidgeCV estimator = Flags.translate(this::estimator);
     // The output directory and the model file are checked before the data are read.
     RunWriter writer = RunWriter.open(common.outDir("ridge"), RunKind.PATH);
-    RunFiles.onInterrupt(writer, "path.json", Optional.ofNullable(save), () -> saved);
+    RunFiles.onInterrupt(writer, "path.csv", Optional.ofNullable(save), () -> saved);
     if (save != null) {
       Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
       AtomicFiles.requireWritable(save, "model file (--save)");
@@ -157,7 +157,15 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     InformationCriteria ic = v.informationCriteria();
     Map<String, Object> json = RidgeFiles.json(v, chosenBy, ic);
     writer.json("path.json", json);
-    writer.text("path.csv", RidgeFiles.csv(v, ic));
+    try {
+      writer.text("path.csv", RidgeFiles.csv(v, ic));
+    } catch (InputException e) {
+      // a full disk after path.json: said only "D/path.csv: cannot write the file: …"
+      throw new InputException(e.getMessage() + "; " + writer.dir().resolve("path.json")
+          + " was written; path.csv, run.json" + (save != null ? ", the model (--save " + save
+              + ")" : "") + " and the report were not: once the cause is fixed, run the"
+          + " command again", e);
+    }
     if (common.json) {
       StandardOutput.printJson(json);
     }
