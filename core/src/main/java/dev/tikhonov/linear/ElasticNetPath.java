@@ -3,7 +3,6 @@ package dev.tikhonov.linear;
 import dev.tikhonov.data.ConstantTargetException;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.SparseMatrix;
-import dev.tikhonov.internal.data.Numbers;
 import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
 import java.util.List;
@@ -303,11 +302,16 @@ public final class ElasticNetPath {
   }
 
   /**
-   * Whether some column of the rows {@code rows} of x is too small to square
-   * ({@link Numbers#tooSmallToSquare}: its largest magnitude below 2⁻⁴⁰⁰, where the statistics'
-   * unscaled scatter loses the column's spread, or reads it as 0): such data take the
-   * design-based route, whose standardization scales each column by a power of two before
-   * squaring. Rows out of range and values past a ragged row's end are left to the
+   * Below this largest magnitude (2⁻⁴⁰⁰) a column's squares are within 2²²² of double's smallest
+   * normal number, and the statistics' scatter (sums of squared deviations, unscaled) loses the
+   * column's spread, or reads it as 0 (values near 1e-301): such data take the design-based
+   * route, whose standardization scales each column by a power of two before squaring.
+   */
+  private static final double TINY_COLUMN = 0x1p-400;
+
+  /**
+   * Whether some column of the rows {@code rows} of x has its largest magnitude in (0,
+   * {@link #TINY_COLUMN}); rows out of range and values past a ragged row's end are left to the
    * checks of the fit, which name them.
    */
   private static boolean hasTinyColumn(double[][] x, int[] rows) {
@@ -322,7 +326,7 @@ public final class ElasticNetPath {
       }
     }
     for (double m : largest) {
-      if (Numbers.tooSmallToSquare(m)) {
+      if (m > 0 && m < TINY_COLUMN) {
         return true;
       }
     }

@@ -1,7 +1,6 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
-import dev.tikhonov.internal.data.Numbers;
 import java.util.Arrays;
 import java.util.Objects;
 
@@ -41,15 +40,6 @@ import java.util.Objects;
  * (2·10⁻¹¹), ordinary data (κ ≲ 10) all but the last one or two (GaussianStatisticsTest checks
  * every moment against exact sums within 4·10⁻¹⁵·(1 + κ)). A feature that is constant on the
  * rows has a scatter of exactly 0 (its deviations are exactly 0), however its rows were merged.
- *
- * <p><b>Tiny columns are refused.</b> The scatter holds unscaled sums of squares, and a column
- * whose largest magnitude (over the rows of positive weight) is below 2⁻⁴⁰⁰, about 3.9e-121,
- * has squares within 2²²² of double's smallest normal number: values near 1e-301 have squares
- * that underflow to 0, and the column would read as constant (its variance 0, left out of the
- * path). {@link #of}, {@link #twoPass} and {@link Accumulator#toStatistics()} throw an
- * {@link InputException} naming the feature (or the target) and the power of ten that rescales
- * it; the fits on rows ({@code ElasticNet}, {@code Ridge}) take such columns, scaling each by a
- * power of two before squaring.
  *
  * <p>{@link #minus} reverses a merge (the rows of a cross-validation fold taken out of the
  * total). It subtracts, so its relative error is about (W/W_rest)·ε·S: fine for one fold of K,
@@ -116,8 +106,7 @@ public record GaussianStatistics(
 
   /**
    * The rows {@code rows} (0-based, in this order) of x, y and weights. Non-finite values and
-   * negative weights are an {@link InputException} naming the row (1-based), a feature or target
-   * too small to square (see the class comment) one naming it.
+   * negative weights are an {@link InputException} naming the row (1-based).
    */
   public static GaussianStatistics of(double[][] x, double[] y, double[] weights, int[] rows) {
     if (x.length != y.length || x.length != weights.length) {
@@ -425,23 +414,6 @@ public record GaussianStatistics(
     }
   }
 
-  /**
-   * Refuses a feature or the target whose largest magnitude over the rows of positive weight
-   * ({@code largest}, {@code largestTarget}) is too small for unscaled sums of squares
-   * ({@link Numbers#tooSmallToSquare}): its scatter would read 0 or keep few digits.
-   */
-  static void requireSquarable(double[] largest, double largestTarget) {
-    for (int j = 0; j < largest.length; j++) {
-      if (Numbers.tooSmallToSquare(largest[j])) {
-        throw new InputException(Numbers.tooSmallToSquareMessage("feature " + (j + 1),
-            largest[j]));
-      }
-    }
-    if (Numbers.tooSmallToSquare(largestTarget)) {
-      throw new InputException(Numbers.tooSmallToSquareMessage("the target", largestTarget));
-    }
-  }
-
   private void requireWeight() {
     if (!(weightSum > 0)) {
       throw new InputException("no rows of positive weight: nothing to fit");
@@ -503,9 +475,6 @@ public record GaussianStatistics(
     private final double[] cross;
     private double yy;
     private final double[] deviation;
-    /** The largest |x_j| and |y| over the rows of positive weight ({@link #requireSquarable}). */
-    private final double[] largest;
-    private double largestY;
 
     /** An empty accumulator for rows of {@code numFeatures} (p ≥ 0) features. */
     public Accumulator(int numFeatures) {
@@ -517,7 +486,6 @@ public record GaussianStatistics(
       packed = new double[p * (p + 1) / 2];
       cross = new double[p];
       deviation = new double[p];
-      largest = new double[p];
     }
 
     /** One row of weight 1. */
@@ -557,10 +525,6 @@ public record GaussianStatistics(
         deviation[j] = d;
         mean[j] += share * d;
       }
-      for (int j = 0; j < p; j++) {
-        largest[j] = Math.max(largest[j], Math.abs(x[j]));
-      }
-      largestY = Math.max(largestY, Math.abs(y));
       double dy = y - meanY;
       meanY += share * dy;
       int o = 0;
@@ -589,14 +553,8 @@ public record GaussianStatistics(
       return weightSum;
     }
 
-    /**
-     * The statistics of the rows added so far (the accumulator stays usable).
-     *
-     * @throws InputException for a feature or the target too small to square (see the class
-     *     comment), naming it
-     */
+    /** The statistics of the rows added so far (the accumulator stays usable). */
     public GaussianStatistics toStatistics() {
-      requireSquarable(largest, largestY);
       double[] scatter = new double[p * p];
       int o = 0;
       for (int j = 0; j < p; j++) {

@@ -36,24 +36,7 @@ final class TwoPassStatistics {
     if (x.length == 0) {
       throw new InputException("no rows: the number of features is unknown");
     }
-    GaussianStatistics statistics = compute(x, y, weights, rows, x[0].length,
-        Checks.STATISTICS);
-    // the public statistics refuse a column too small to square, as the Accumulator does (the
-    // path's own route, ofRows, is not taken for such columns)
-    int p = x[0].length;
-    double[] largest = new double[p];
-    double largestY = 0;
-    for (int i : rows) {
-      if (weights[i] > 0) {
-        double[] row = x[i];
-        for (int j = 0; j < p; j++) {
-          largest[j] = Math.max(largest[j], Math.abs(row[j]));
-        }
-        largestY = Math.max(largestY, Math.abs(y[i]));
-      }
-    }
-    GaussianStatistics.requireSquarable(largest, largestY);
-    return statistics;
+    return compute(x, y, weights, rows, x[0].length, Checks.STATISTICS);
   }
 
   /**

@@ -422,46 +422,6 @@ class GaussianStatisticsTest {
   }
 
   @Test
-  void aColumnTooSmallToSquare_isRefusedNamingIt_byEveryRoute() {
-    // squares of deviations near 1e-301 underflow to 0: the statistics read the column as
-    // constant (variance 0) and the path left it out; the fits on rows scale it first
-    double[][] x = {{0, 1}, {1e-301, 2}, {2e-301, 3}, {3e-301, 5}};
-    double[] y = {1, 2, 3, 4};
-    String expected = "feature 1's largest magnitude is 3.00e-301, below 2⁻⁴⁰⁰ (about 3.9e-121):"
-        + " the squares of its deviations underflow double's range, so its sums of squares"
-        + " would lose its spread or read it as 0; rescale it (multiply it by 1e301, say)";
-    assertEquals(expected, assertThrows(InputException.class,
-        () -> GaussianStatistics.of(x, y)).getMessage());
-    assertEquals(expected, assertThrows(InputException.class,
-        () -> GaussianStatistics.twoPass(x, y, new int[] {0, 1, 2, 3})).getMessage());
-    GaussianStatistics.Accumulator rows = new GaussianStatistics.Accumulator(2);
-    for (int i = 0; i < x.length; i++) {
-      rows.add(x[i], y[i]);
-    }
-    assertEquals(expected, assertThrows(InputException.class, rows::toStatistics)
-        .getMessage());
-    // a tiny target, likewise; a row of weight 0 neither hides nor makes a tiny column
-    double[][] normal = {{0, 1}, {1, 2}, {2, 3}, {3, 5}};
-    double[] tinyY = {1e-300, 2e-300, 3e-300, 7};
-    double[] lastOut = {1, 1, 1, 0};
-    assertTrue(assertThrows(InputException.class, () -> GaussianStatistics.of(normal, tinyY,
-        lastOut)).getMessage().startsWith("the target's largest magnitude is 3.00e-300,"));
-    assertTrue(assertThrows(InputException.class, () -> GaussianStatistics.twoPass(normal,
-        tinyY, lastOut, new int[] {0, 1, 2, 3})).getMessage().startsWith("the target's"));
-    double[][] tinyOnlyOut = {{0, 1}, {0, 2}, {0, 3}, {1e-301, 5}};
-    assertEquals(0.0, GaussianStatistics.of(tinyOnlyOut, new double[] {1, 2, 3, 4},
-        lastOut).featureVariances()[0]);
-    assertEquals(0.0, GaussianStatistics.twoPass(tinyOnlyOut, new double[] {1, 2, 3, 4},
-        lastOut, new int[] {0, 1, 2, 3}).featureVariances()[0]);
-    // values near 1e-100 are squared without loss: their variance is the exact one
-    double[][] small = {{0, 1}, {1e-100, 2}, {2e-100, 3}, {3e-100, 5}};
-    assertEquals(1.25e-200, GaussianStatistics.of(small, y).featureVariances()[0],
-        1e-14 * 1.25e-200);
-    assertEquals(1.25e-200, GaussianStatistics.twoPass(small, y, new int[] {0, 1, 2, 3})
-        .featureVariances()[0], 1e-14 * 1.25e-200);
-  }
-
-  @Test
   void badInput_namesTheRowAndWhat() {
     double[][] x = {{1, 2}, {3, Double.NaN}, {5, 6}};
     double[] y = {1, 2, 3};

@@ -107,31 +107,6 @@ public final class Numbers {
     return "weight " + weight + "; " + weights + " must be finite and ≥ 0";
   }
 
-  /**
-   * Whether a column whose largest magnitude is {@code largest} is too small for sums of its
-   * unscaled squares: below 2⁻⁴⁰⁰ (about 3.9e-121) its squares are within 2²²² of double's
-   * smallest normal number, so sums of squared deviations lose the column's spread, or read it as
-   * 0 (values near 1e-301, whose squares underflow to 0). Fits that scale each column by
-   * {@link #unitScale} first are not affected; statistics that keep the unscaled sums are.
-   */
-  public static boolean tooSmallToSquare(double largest) {
-    return largest > 0 && largest < 0x1p-400;
-  }
-
-  /**
-   * Why {@code what} ("feature 2", "the target"), whose largest magnitude is {@code largest}
-   * ({@link #tooSmallToSquare}), cannot be summed as unscaled squares, with the remedy, a power
-   * of ten that takes the largest to about 1: "feature 2's largest magnitude is 1.00e-301, below
-   * 2⁻⁴⁰⁰ (about 3.9e-121): …; rescale it (multiply it by 1e301, say)".
-   */
-  public static String tooSmallToSquareMessage(String what, double largest) {
-    int exponent = (int) -Math.floor(Math.log10(largest));
-    return String.format(Locale.ROOT, "%s's largest magnitude is %.3g, below 2⁻⁴⁰⁰ (about"
-        + " 3.9e-121): the squares of its deviations underflow double's range, so its sums of"
-        + " squares would lose its spread or read it as 0; rescale it (multiply it by 1e%d, say)",
-        what, largest, exponent);
-  }
-
   public static float parseFloat(String cell) throws BadNumber {
     double v = parseDouble(cell);
     float f = (float) v;
