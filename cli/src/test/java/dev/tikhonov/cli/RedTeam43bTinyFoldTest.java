@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Random;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,7 +20,6 @@ import org.junit.jupiter.api.io.TempDir;
 class RedTeam43bTinyFoldTest {
   @TempDir Path dir;
 
-  @Disabled("redteam43b: fails today (see the class comment); enabled by the fix")
   @Test
   void aColumnTinyInOneGivenFoldOnly_runsAsItDoesWithRandomFolds() throws Exception {
     Random random = new Random(2);

@@ -3,6 +3,7 @@ package dev.tikhonov.linear;
 import dev.tikhonov.data.ConstantTargetException;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.SparseMatrix;
+import dev.tikhonov.internal.data.Numbers;
 import dev.tikhonov.loss.Family;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,6 +1,7 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.Numbers;
 import java.util.Arrays;
 import java.util.Objects;
 

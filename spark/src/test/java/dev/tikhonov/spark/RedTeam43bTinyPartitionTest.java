@@ -8,7 +8,6 @@ import dev.tikhonov.select.FoldStatistics;
 import java.util.Optional;
 import org.apache.spark.sql.SparkSession;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,7 +25,6 @@ class RedTeam43bTinyPartitionTest {
     spark = TestSpark.session("local[2]");
   }
 
-  @Disabled("redteam43b: fails today (see the class comment); enabled by the fix")
   @Test
   void aColumnTinyInOnePartitionOnly_isTakenAsOnOneMachine() {
     TestSpark.Table table = TestSpark.table(240, 5, 4, 3);
