@@ -10,7 +10,6 @@ import dev.tikhonov.tensor.Matrix;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,7 +46,6 @@ class RedTeam43bSplitsTest {
     return counts;
   }
 
-  @Disabled("redteam43b: fails today (see the class comment); enabled by the fix")
   @Test
   void tenRowsAndFiveSingletonsAtSixTenths_everyClassCanKeepATrainingRow() {
     // n = 15, 6 classes, round(15·0.6) = 9 = n − classes: a split keeping one training row of
@@ -61,7 +59,6 @@ class RedTeam43bSplitsTest {
     }
   }
 
-  @Disabled("redteam43b: fails today (see the class comment); enabled by the fix")
   @Test
   void manyTinyClasses_sizesAreRoundAndEveryClassThatCanKeepsATrainingRow() {
     Random r = new Random(43);

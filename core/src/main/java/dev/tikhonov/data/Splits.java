@@ -10,9 +10,10 @@ import java.util.Arrays;
  * <p>The test set gets round(n·f) rows for test fraction f. A stratified split allocates that
  * total over the classes in proportion to their sizes (largest remainders, so per-class counts
  * are ⌊n_k·f⌋ or ⌈n_k·f⌉ and add up to round(n·f)) and draws each class's test rows at random.
- * A remainder's row goes to a class only if the class keeps a training row, while another
- * class can take it: a class loses all its rows to the test part only when round(n·f) exceeds
- * n minus the number of classes.
+ * A remainder's row goes to a class only if the class keeps a training row, and where the
+ * classes that can take one are too few, classes that keep a training row give more than
+ * ⌈n_k·f⌉ before any class gives its last row: a class loses all its rows to the test part only
+ * when round(n·f) exceeds n minus the number of classes.
  * Both parts keep the original row order. The same seed gives the same split. Stateless: each call
  * draws from its own Rng, so it may be called from any thread.
  */
@@ -143,10 +144,27 @@ public final class Splits {
         assigned++;
       }
     }
-    // rows still owed (round(n·f) above n − classes) take a class's last row, one a class
+    // rows still owed go, round by round, to classes that keep a training row after it (a
+    // class of 29 rows beside three of one row at 0.3: the big class gives them, not the lone
+    // rows); only past n − classes does a class give its last row, one a class
+    boolean more = true;
+    while (assigned < total && more) {
+      more = false;
+      for (int i = 0; assigned < total && i < k; i++) {
+        int c = order[i];
+        if (quota[c] < byClass[c].length - 1) {
+          quota[c]++;
+          assigned++;
+          more = true;
+        }
+      }
+    }
+    // the smallest classes first (3/1/1 at 0.5: a 1-row class's row, not the 3-row class's last)
+    Integer[] smallest = order.clone();
+    Arrays.sort(smallest, (x, y) -> Integer.compare(byClass[x].length, byClass[y].length));
     for (int i = 0; assigned < total && i < k; i++) {
-      int c = order[i];
-      if (!raised[c] && quota[c] < byClass[c].length) {
+      int c = smallest[i];
+      if (quota[c] < byClass[c].length) {
         quota[c]++;
         assigned++;
       }
