@@ -55,6 +55,13 @@ final class DataOptions implements Flags.Conditional {
   String weightsColumn;
 
   /**
+   * --fold-column of a command that reads its data here (select, grid), whose cells are
+   * checked on every row of the file before the split ({@link FoldColumn#checkCells}); null for
+   * none. Not a flag of its own here.
+   */
+  FoldColumn foldColumn;
+
+  /**
    * --test-fraction where it splits the data (CSV and LIBSVM); empty for MNIST, whose test set
    * comes apart.
    */
@@ -281,6 +288,9 @@ final class DataOptions implements Flags.Conditional {
       refuseRealTarget(all, data, target, instead);
     }
     refuseBadWeights(all);
+    if (foldColumn != null) {
+      foldColumn.checkCells(all, data);
+    }
     TrainTest split;
     try {
       split = kind == TargetKind.CLASS

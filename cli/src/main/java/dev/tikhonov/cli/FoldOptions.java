@@ -5,6 +5,7 @@ import dev.tikhonov.estimate.Resampling;
 import dev.tikhonov.select.FoldException;
 import dev.tikhonov.select.KFold;
 import java.nio.file.Path;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -33,6 +34,14 @@ final class FoldOptions implements Flags.Conditional {
           + "--repeat-seeds.")
   Path foldid;
 
+  /** --fold-column: the folds from a column of the data instead ({@link FoldColumn}). */
+  @Mixin FoldColumn column = new FoldColumn();
+
+  /** The folds are given (--foldid or --fold-column), not random. */
+  boolean givenFolds() {
+    return foldid != null || column.given();
+  }
+
   /** The random folds' flags have no effect on given folds: refused, as path refuses them. */
   @Override
   public void refuseIgnored(Flags.Given given) {
@@ -50,9 +59,13 @@ final class FoldOptions implements Flags.Conditional {
 
   /**
    * The folds of {@code rows} rows: --foldid's, read by path's reader ({@link KFold#read}: its
-   * messages name the file, line and column), or else {@link #resampling()}'s random ones.
+   * messages name the file, line and column), --fold-column's ({@link FoldColumn#take}, which
+   * the caller called on these rows), or else {@link #resampling()}'s random ones.
    */
   Resampling resampling(int rows) {
+    if (column.given()) {
+      return Resampling.givenFolds(column.ids());
+    }
     return foldid == null ? resampling()
         : Resampling.givenFolds(KFold.read(foldid, rows).foldIds());
   }
@@ -61,9 +74,13 @@ final class FoldOptions implements Flags.Conditional {
    * A fold's refusal ({@link FoldException}: "split 2 of 5 (its training rows): the target is
    * constant …", "split 2 of 5: every one of its 12 held-out rows has weight 0 …") with the
    * data's flag in front and the flags that make other folds after it; the library's message
-   * knows neither. Given folds (--foldid) are the file's to change.
+   * knows neither. Given folds (--foldid, --fold-column) are the file's to change.
    */
   InputException splitRefusal(String data, FoldException e) {
+    if (column.given()) {
+      return refusal(data, e, "the folds are those of --fold-column \"" + column.name
+          + "\": give folds that avoid this");
+    }
     if (foldid != null) {
       return refusal(data, e, "the folds are those of --foldid " + foldid
           + ": give folds that avoid this");

@@ -131,6 +131,9 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     given.requireApplies("--rule", candidates != 1, "to a grid of several candidates",
         "with one candidate, which both rules choose");
     dataOptions.refuseWeights(given, weights);
+    FoldColumn.refuseUnnamed(given, dataOptions.data);
+    resampling.folds.column.refuseOtherRole(dataOptions.ignoreColumns, dataOptions.target,
+        "--weights", weights);
   }
 
   /** How many values an axis gives the grid: its list's, or 1 for its single-value flag. */
@@ -159,9 +162,10 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
         Outputs.input("--data", dataOptions.data),
         Outputs.input("--foldid", resampling.foldid().orElse(null)));
     dataOptions.weightsColumn = weights;
-    TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
-        network.seed, classifier ? "add --regression" : "drop --regression",
-        resampling.kFold() ? DataOptions.Use.K_FOLDS : DataOptions.Use.FIT);
+    dataOptions.foldColumn = resampling.folds.column;
+    TrainTest data = resampling.folds.column.take(dataOptions.load(classifier ? TargetKind.CLASS
+        : TargetKind.REAL, network.seed, classifier ? "add --regression" : "drop --regression",
+        resampling.kFold() ? DataOptions.Use.K_FOLDS : DataOptions.Use.FIT), dataOptions.data);
     network.unscaledWarning(data.train(), java.util.Optional.ofNullable(weights))
         .ifPresent(System.err::println);
     resampling.loneClassWarning(data.train(), dataOptions.describe())
@@ -284,6 +288,9 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     Map<String, Object> settings = new LinkedHashMap<>(base);
     settings.putAll(search.settings());
     resampling.foldid().ifPresent(f -> settings.put("foldid", f.toString()));
+    if (resampling.folds.column.given()) {
+      settings.put("fold_column", resampling.folds.column.name);
+    }
     settings.put("axes", grid.axes());
     RunFiles.finish(writer, "grid", network.seed, common.threads, dataOptions, started,
         settings, human);

@@ -228,6 +228,14 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + "order, optional header line.")
   Path foldid;
 
+  /** --fold-column: the folds from a column of the data ({@link FoldColumn}). */
+  @Mixin FoldColumn foldColumn = new FoldColumn();
+
+  /** Whether the path is cross-validated: --cv-folds, --foldid or --fold-column. */
+  private boolean crossValidates() {
+    return cvFolds != null || foldid != null || foldColumn.given();
+  }
+
   @Option(names = "--cv-measure", paramLabel = "M",
       converter = EnumeratedValue.class,
       completionCandidates = CompletionCommand.CvMeasures.class,
@@ -322,7 +330,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     table.refuseObservationColumn("--weights", weights);
     table.refuseObservationColumn("--offset", offset);
     if (saveLambda != null && !relax) {
-      checkSaveLambda(saveLambda, cvFolds != null || foldid != null);
+      checkSaveLambda(saveLambda, crossValidates());
     }
     // Settings, the output directory and the model file are checked before the data are read.
     LinearBuilder<?> settings = ElasticNet.of(fam);
@@ -371,12 +379,14 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     RegularizationPath<? extends Predictor> path;
     Optional<CrossValidatedPath<? extends Predictor>> cv = Optional.empty();
-    if (cvFolds != null || foldid != null) {
+    if (crossValidates()) {
       ElasticNetCV.Builder<? extends Predictor> b = ElasticNetCV.of(fam);
       configure(b);
       b.threads(common.threads).measure(measure).alignment(alignment);
       if (foldid != null) {
         b.foldIds(KFold.read(foldid, dataset.numRows()).foldIds());
+      } else if (foldColumn.given()) {
+        b.foldIds(foldColumn.ids());
       } else {
         b.numFolds(cvFolds).seed(seed);
       }
@@ -481,6 +491,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   @Override
   public void refuseIgnored(Flags.Given given) {
     table.refuseCsvFlags(given, "--weights", "--offset");
+    foldColumn.refuseOtherRole(table.ignoreColumns, table.target, "--weights", weights,
+        "--offset", offset);
     for (String flag : new String[] {"--nlambda", "--lambda-min-ratio", "--max-features"}) {
       given.requireApplies(flag, lambdas == null, "to the default λ sequence",
           "with --lambdas, which gives the sequence");
@@ -488,19 +500,22 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     given.requireApplies("--multinomial-penalty", family.equalsIgnoreCase("multinomial"),
         "with --family multinomial (it says how a feature's class coefficients are penalized)",
         "with --family " + family + ", which fits one coefficient per feature");
-    given.requireApplies("--cv-measure", cvFolds != null || foldid != null,
+    given.requireApplies("--cv-measure", crossValidates(),
         "with cross-validation (--cv-folds or --foldid)", "without cross-validation, which"
             + " scores no held-out rows");
-    given.requireApplies("--cv-alignment", cvFolds != null || foldid != null,
+    given.requireApplies("--cv-alignment", crossValidates(),
         "with cross-validation (--cv-folds or --foldid)", "without cross-validation, which"
             + " lines up no folds");
     given.requireApplies("--cv-alignment", !relax, "to the lasso's cross-validation",
         "with --relax, whose folds are lined up with the full path's λ by interpolation");
-    given.requireApplies("--out-of-fold", cvFolds != null || foldid != null,
+    given.requireApplies("--out-of-fold", crossValidates(),
         "with cross-validation (--cv-folds or --foldid)", "without cross-validation, which"
             + " holds no rows out");
     given.requireApplies("--seed", cvFolds != null, "with --cv-folds (it seeds the random folds)",
-        foldid != null ? "with --foldid, which gives the folds" : "without cross-validation");
+        foldid != null ? "with --foldid, which gives the folds"
+            : foldColumn.given() ? "with --fold-column, which gives the folds"
+            : "without cross-validation");
+    FoldColumn.refuseUnnamed(given, table.data);
   }
 
   /**
@@ -584,7 +599,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     String given = "--l1-ratio " + l1Ratios.stream()
         .map(a -> java.math.BigDecimal.valueOf(a).stripTrailingZeros().toPlainString())
         .collect(java.util.stream.Collectors.joining(","));
-    if (cvFolds == null && foldid == null) {
+    if (!crossValidates()) {
       throw new InputException(given + ": several α are chosen among by cross-validation;"
           + " add --cv-folds K or --foldid FILE, or give one α");
     }
@@ -640,6 +655,10 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       s.remove("fold_ids");
       s.remove("seed");
       s.put("foldid", foldid.toString());
+    } else if (foldColumn.given()) {
+      s.remove("fold_ids");
+      s.remove("seed");
+      s.put("fold_column", foldColumn.name);
     }
     return s;
   }
@@ -666,7 +685,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (multinomialPenalty() == MultinomialPenalty.GROUPED) {
       criteriaOmitted = "the grouped penalty's effective degrees of freedom are not its count of"
           + " nonzero coefficients (the group lasso's df is not implemented)"
-          + (cvFolds == null && foldid == null ? "; choose λ by cross-validation (--cv-folds)"
+          + (!crossValidates() ? "; choose λ by cross-validation (--cv-folds)"
               : "");
       return Optional.empty();
     }
@@ -921,11 +940,12 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       // A FoldException with no cause is about the fold's held-out rows (the AUC of rows of one
       // class, rows of weight 0), which fewer folds make more of; one with its training fit's
       // exception as the cause is about the training rows, which more folds make more of.
-      if (e instanceof dev.tikhonov.select.FoldException && (cvFolds != null || foldid != null)) {
+      if (e instanceof dev.tikhonov.select.FoldException && (crossValidates())) {
         boolean heldOut = e.getCause() == null;
         // K random folds of n < 2K rows always include one of a single row, which is of one
         // class: for the AUC no seed helps then, only fewer folds
-        boolean everySeed = heldOut && foldid == null && dataRows < 2 * cvFolds
+        boolean everySeed = heldOut && foldid == null && !foldColumn.given()
+            && dataRows < 2 * cvFolds
             && cvMeasure != null && CvMeasure.ofId(cvMeasure) == CvMeasure.AUC;
         String fewer = "fewer --cv-folds (now " + cvFolds + ") hold out more rows in each";
         // the fold's name, then its training fit's refusal in this command's flags
@@ -943,6 +963,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         }
         throw new InputException("--data " + table.data + ": " + what + "; " + (foldid != null
             ? "the folds are those of --foldid " + foldid + ": give folds that avoid this"
+            : foldColumn.given() ? "the folds are those of --fold-column \"" + foldColumn.name
+                + "\": give folds that avoid this"
             : everySeed ? "the folds are random, but " + dataRows + " rows in " + cvFolds
                 + " folds leave some fold one held-out row whatever the --seed: " + fewer
             : "the folds are random: another --seed (now " + seed + ") makes other ones, "
@@ -1036,7 +1058,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         throw new InputException("--save with --relax keeps the cross-validated (λ, γ):"
             + " --save-lambda min or 1se, got '" + which + "'");
       }
-      if (cvFolds == null && foldid == null) {
+      if (!crossValidates()) {
         throw new InputException("--save with --relax keeps the cross-validated (λ, γ): add"
             + " --cv-folds K or --foldid FILE");
       }
@@ -1095,9 +1117,11 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (gammas != null) {
       translate(() -> b.gammas(gammas.stream().mapToDouble(Double::doubleValue).toArray()));
     }
-    boolean crossValidate = cvFolds != null || foldid != null;
+    boolean crossValidate = crossValidates();
     if (foldid != null) {
       b.foldIds(KFold.read(foldid, dataset.numRows()).foldIds());
+    } else if (foldColumn.given()) {
+      b.foldIds(foldColumn.ids());
     } else if (cvFolds != null) {
       b.numFolds(cvFolds).seed(seed);
     }
@@ -1294,6 +1318,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       // --weights w --offset w is refused as such by the fit, whatever the column holds
       DataOptions.refuseBadWeight(d, table.data, java.util.Objects.equals(weights, offset) ? null
           : weights);
+      foldColumn.checkCells(d, table.data);
+      d = foldColumn.take(d, table.data, " rows");
       IdentifierColumns.warning(d, table.data).ifPresent(System.err::println);
     }
     return d;

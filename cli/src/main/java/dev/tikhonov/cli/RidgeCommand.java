@@ -127,6 +127,10 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
         {"foldid", "With --criterion cv: these folds instead of random ones, as path's "
             + "--foldid (cv.glmnet's foldid): one fold number 1..K per row, in data order, "
             + "optional header line."},
+        {"fold-column", "With --criterion cv, CSV only: these folds instead of random ones, "
+            + "from a column of the data (Spark's --fold-column): a fold number 1..K in each "
+            + "row, every fold 1..K used; the column is not a feature. Not with --foldid, "
+            + "--cv-folds or --fold-seed."},
         {"rule", "With --criterion cv: 1se (the largest λ whose mean held-out MSE is within "
             + "one standard error of the smallest; cv.glmnet's lambda.1se) or min (λ_min, the "
             + "smallest mean). Default: 1se."}
@@ -140,6 +144,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     common.applyThreads();
     RidgeCV.Criterion chosenBy = criterionOf(criterion);
     table.refuseObservationColumn("--weights", weights);
+    folds.column.refuseOtherRole(table.ignoreColumns, table.target, "--weights", weights);
     RidgeCV estimator = Flags.translate(this::estimator);
     // The output directory and the model file are checked before the data are read.
     RunWriter writer = RunWriter.open(common.outDir("ridge"), RunKind.PATH);
@@ -151,7 +156,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     Outputs.requireApart(writer, Optional.ofNullable(save), "--save",
         Outputs.input("--data", table.data), Outputs.input("--foldid", folds.foldid));
     Dataset dataset = read();
-    RidgeCV folded = folds.foldid == null ? estimator : estimator.toBuilder()
+    RidgeCV folded = !folds.givenFolds() ? estimator : estimator.toBuilder()
         .resampling(folds.resampling(dataset.numRows())).build();
     RidgeCV.Validation v = fit(() -> folded.crossValidate(dataset));
     InformationCriteria ic = v.informationCriteria();
@@ -184,6 +189,9 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     if (folds.foldid != null) {
       settings.put("foldid", folds.foldid.toString());
     }
+    if (folds.column.given()) {
+      settings.put("fold_column", folds.column.name);
+    }
     RunFiles.finish(writer, "ridge", OptionalLong.empty(), common.threads, table.recorded(),
         started, settings, common.human());
     common.human().println("wrote " + writer.dir().resolve("path.json") + " and path.csv");
@@ -196,7 +204,9 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     given.requireApplies("--nlambda", lambdas == null, "to the default λ sequence",
         "with --lambdas, which gives the λ");
     boolean kFold = criterion.equals("cv");
-    for (String flag : List.of("--cv-folds", "--fold-seed", "--foldid", "--rule")) {
+    FoldColumn.refuseUnnamed(given, table.data);
+    for (String flag : List.of("--cv-folds", "--fold-seed", "--foldid", "--fold-column",
+        "--rule")) {
       given.requireApplies(flag, kFold, "with --criterion cv (k-fold cross-validation)",
           "with --criterion " + criterion);
     }
@@ -233,6 +243,8 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
         "use path --family binomial (two classes) or multinomial");
     if (!table.libsvm()) {
       DataOptions.refuseBadWeight(d, table.data, weights);
+      folds.column.checkCells(d, table.data);
+      d = folds.column.take(d, table.data, " rows");
       IdentifierColumns.warning(d, table.data).ifPresent(System.err::println);
     }
     return d;

@@ -156,6 +156,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     given.requireApplies("--evidence", !evidence || (!network.regression
         && network.l1Ratio == 0), "to classifiers with the L2 penalty (--l1-ratio 0)",
         network.regression ? "with --regression" : "with --l1-ratio " + network.l1Ratio);
+    FoldColumn.refuseUnnamed(given, dataOptions.data);
+    resampling.folds.column.refuseOtherRole(dataOptions.ignoreColumns, dataOptions.target);
   }
 
   @Override
@@ -192,9 +194,10 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     Outputs.requireApart(writer, Optional.ofNullable(save), "--save",
         Outputs.input("--data", dataOptions.data),
         Outputs.input("--foldid", resampling.foldid().orElse(null)));
-    TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL,
-        network.seed, classifier ? "add --regression" : "drop --regression",
-        resampling.kFold() ? DataOptions.Use.K_FOLDS : DataOptions.Use.FIT);
+    dataOptions.foldColumn = resampling.folds.column;
+    TrainTest data = resampling.folds.column.take(dataOptions.load(classifier ? TargetKind.CLASS
+        : TargetKind.REAL, network.seed, classifier ? "add --regression" : "drop --regression",
+        resampling.kFold() ? DataOptions.Use.K_FOLDS : DataOptions.Use.FIT), dataOptions.data);
     network.unscaledWarning(data.train(), java.util.Optional.empty())
         .ifPresent(System.err::println);
     resampling.loneClassWarning(data.train(), dataOptions.describe())
@@ -303,6 +306,9 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     settings.put("model", network.describe());
     settings.putAll(search.settings());
     resampling.foldid().ifPresent(f -> settings.put("foldid", f.toString()));
+    if (resampling.folds.column.given()) {
+      settings.put("fold_column", resampling.folds.column.name);
+    }
     settings.put("cold", cold);
     RunFiles.finish(writer, "select", network.seed, common.threads, dataOptions, started,
         settings, human);
