@@ -25,8 +25,8 @@ final class FoldColumn implements Flags.Conditional {
   @Option(names = FLAG, paramLabel = "NAME",
       description = "CSV only: these folds instead of random ones, from a column of the data "
           + "(Spark's --fold-column): a fold number 1..K in each row, every fold 1..K used by "
-          + "the training rows (those left after the test split); the column is not a feature. "
-          + "Not with --foldid, --cv-folds, --fold-seed or --repeat-seeds.")
+          + "the rows cross-validated (select's and grid's: those their test split leaves); the "
+          + "column is not a feature. Not with --foldid or the random folds' flags.")
   String name;
 
   /** The fold of each row {@link #take} kept, 1..K; empty before. */
