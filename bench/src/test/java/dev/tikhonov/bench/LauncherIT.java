@@ -325,6 +325,46 @@ class LauncherIT {
   }
 
   /**
+   * A debugger's agent in TIKHONOV_JAVA_OPTS ({@code suspend=y}) made the launcher's check of
+   * the options ({@code java … -version}) wait, silently, for a debugger, which would then have
+   * attached to the check's JVM, not the command's. Agent options skip the check: the
+   * command's JVM says where it listens. Failed before: no line in a minute.
+   */
+  @Test
+  void aDebuggerAgent_skipsTheOptionsCheck_andTheCommandsJvmListens() throws Exception {
+    int port;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      port = free.getLocalPort();
+    }
+    ProcessBuilder pb = new ProcessBuilder("setsid", "/bin/bash", launcher().toString(),
+        "--version").directory(dir.toFile()).redirectErrorStream(true);
+    pb.environment().put("TIKHONOV_JAVA_OPTS", "-agentlib:jdwp=transport=dt_socket,server=y,"
+        + "suspend=y,address=127.0.0.1:" + port);
+    Process p = pb.start();
+    java.util.concurrent.CompletableFuture<String> listening =
+        java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+          try (BufferedReader out = new BufferedReader(new InputStreamReader(
+              p.getInputStream(), StandardCharsets.UTF_8))) {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+              if (line.startsWith("Listening for transport dt_socket")) {
+                return line;
+              }
+            }
+            return "";
+          } catch (IOException e) {
+            return "";
+          }
+        });
+    try {
+      String line = listening.get(1, TimeUnit.MINUTES);
+      assertTrue(line.endsWith(" " + port), line);
+    } finally {
+      new ProcessBuilder("kill", "-KILL", "--", "-" + p.pid()).start().waitFor();
+      p.waitFor(1, TimeUnit.MINUTES);
+    }
+  }
+
+  /**
    * A kill while the launcher itself runs (it checks the locale, the jars' age, the Java
    * version; up to a second on a busy machine, a minute when it builds) ended it with exit
    * code 143 and not a word. The stop comes here while it asks {@code locale}, which waits
