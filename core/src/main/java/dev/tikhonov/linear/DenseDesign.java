@@ -2,6 +2,7 @@ package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.internal.data.Numbers;
+import dev.tikhonov.tensor.Blas;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -214,8 +215,8 @@ final class DenseDesign extends StandardizedDesign {
   double[] gram() {
     double[] g = new double[p * p];
     // Upper triangle of the column-major result = lower of the row-major view; mirror after.
-    openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper, openblas.CblasTrans,
-        p, n, 1.0 / n, z, n, 0.0, g, p);
+    Blas.run(() -> openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper,
+        openblas.CblasTrans, p, n, 1.0 / n, z, n, 0.0, g, p));
     for (int k = 0; k < p; k++) {
       for (int j = k + 1; j < p; j++) {
         g[j + k * p] = g[k + j * p];

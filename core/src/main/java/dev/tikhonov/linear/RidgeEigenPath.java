@@ -1,6 +1,7 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.tensor.Blas;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
 
@@ -85,8 +86,8 @@ final class RidgeEigenPath {
       }
     }
     double[] ascending = new double[p];
-    int info = openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'U', p, v,
-        p, ascending);
+    int info = Blas.call(() -> openblas.LAPACKE_dsyevd(openblas.LAPACK_COL_MAJOR, (byte) 'V',
+        (byte) 'U', p, v, p, ascending));
     if (info != 0) {
       throw new IllegalStateException("eigendecomposition did not converge (LAPACK info "
           + info + ")");
@@ -100,8 +101,8 @@ final class RidgeEigenPath {
     boolean[] kept = RidgeSvdPath.rank(e, Math.max(n, p) * Math.ulp(1.0));
     // c = Vᵀ Zᵀ y_c
     double[] c = new double[p];
-    openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, p, p, 1.0, v, p, zty, 1,
-        0.0, c, 1);
+    Blas.run(() -> openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, p, p, 1.0, v,
+        p, zty, 1, 0.0, c, 1));
 
     int m = lambdas.length;
     double[] df = new double[m];
@@ -121,8 +122,8 @@ final class RidgeEigenPath {
       df[l] = dof;
     }
     double[] coefficients = new double[p * m];
-    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
-        p, m, p, 1.0, v, p, weight, p, 0.0, coefficients, p);
+    Blas.run(() -> openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans,
+        openblas.CblasNoTrans, p, m, p, 1.0, v, p, weight, p, 0.0, coefficients, p));
 
     // Second pass, in blocks of rows, all row-major: Z_b (b×p), Z_bV (b×p), fitted values and
     // leverages (b×m). V (column-major) is Vᵀ row-major, and weight and inverse (column-major
@@ -154,18 +155,21 @@ final class RidgeEigenPath {
           }
           blockRows.put(b * p, centered, 0, p);
         }
-        openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
-            rowsInBlock, p, p, 1.0, blockMemory, p, vMemory, p, 0.0, zvMemory, p);
-        openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
-            rowsInBlock, m, p, 1.0, zvMemory, p, weightMemory, p, 0.0, fittedMemory, m);
+        Blas.run(() -> openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans,
+            openblas.CblasTrans, rowsInBlock, p, p, 1.0, blockMemory, p, vMemory, p, 0.0, zvMemory,
+            p));
+        Blas.run(() -> openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans,
+            openblas.CblasTrans, rowsInBlock, m, p, 1.0, zvMemory, p, weightMemory, p, 0.0,
+            fittedMemory, m));
         int size = rowsInBlock * p;
         zvRows.get(0, squares, 0, size);
         for (int i = 0; i < size; i++) {
           squares[i] *= squares[i];
         }
         zvRows.put(0, squares, 0, size);
-        openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans, openblas.CblasTrans,
-            rowsInBlock, m, p, 1.0, zvMemory, p, inverseMemory, p, 0.0, leverageMemory, m);
+        Blas.run(() -> openblas.cblas_dgemm(openblas.CblasRowMajor, openblas.CblasNoTrans,
+            openblas.CblasTrans, rowsInBlock, m, p, 1.0, zvMemory, p, inverseMemory, p, 0.0,
+            leverageMemory, m));
         fittedMemory.get(fitted, 0, rowsInBlock * m);
         leverageMemory.get(leverage, 0, rowsInBlock * m);
         for (int b = 0; b < rowsInBlock; b++) {

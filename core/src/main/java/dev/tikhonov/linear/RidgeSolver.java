@@ -1,6 +1,7 @@
 package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.tensor.Blas;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -80,12 +81,12 @@ public final class RidgeSolver {
     int p = design.p;
     double[] gram = new double[p * p];
     // gram = ZᵀZ/n (upper triangle), numpy: Z.T @ Z / n
-    openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper, openblas.CblasTrans, p, n,
-        1.0 / n, design.z, n, 0.0, gram, p);
+    Blas.run(() -> openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper,
+        openblas.CblasTrans, p, n, 1.0 / n, design.z, n, 0.0, gram, p));
     double[] rhs = new double[p];
     // rhs = Zᵀ y_c / n
-    openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, n, p, 1.0 / n, design.z, n,
-        yc, 1, 0.0, rhs, 1);
+    Blas.run(() -> openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, n, p, 1.0 / n,
+        design.z, n, yc, 1, 0.0, rhs, 1));
     for (int j = 0; j < p; j++) {
       if (design.included[j]) {
         gram[j * p + j] += lambda;
@@ -97,7 +98,8 @@ public final class RidgeSolver {
     for (int j = 0; j < p; j++) {
       diagonal[j] = gram[j * p + j];
     }
-    int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, (byte) 'U', p, gram, p);
+    int info = Blas.call(() -> openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, (byte) 'U', p,
+        gram, p));
     // A pivot that lost all but 1e-12 of its column's weight means collinear columns: rounding
     // alone kept the factorization going, and its solution would be noise.
     for (int j = 0; info == 0 && j < p; j++) {
@@ -110,7 +112,8 @@ public final class RidgeSolver {
       throw new InputException("ridge at λ = " + lambda + ": the centered XᵀX + nλI is singular"
           + " (collinear columns with λ = 0); use λ > 0");
     }
-    openblas.LAPACKE_dpotrs(openblas.LAPACK_COL_MAJOR, (byte) 'U', p, 1, gram, p, rhs, p);
+    Blas.run(() -> openblas.LAPACKE_dpotrs(openblas.LAPACK_COL_MAJOR, (byte) 'U', p, 1, gram, p,
+        rhs, p));
     return rhs;
   }
 
@@ -122,22 +125,22 @@ public final class RidgeSolver {
     }
     double[] kernel = new double[n * n];
     // kernel = Z Zᵀ + nλI
-    openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper, openblas.CblasNoTrans, n,
-        p, 1.0, design.z, n, 0.0, kernel, n);
+    Blas.run(() -> openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper,
+        openblas.CblasNoTrans, n, p, 1.0, design.z, n, 0.0, kernel, n));
     for (int i = 0; i < n; i++) {
       kernel[i * n + i] += n * lambda;
     }
     double[] weights = yc.clone();
-    int info =
-        openblas.LAPACKE_dposv(openblas.LAPACK_COL_MAJOR, (byte) 'U', n, 1, kernel, n, weights, n);
+    int info = Blas.call(() -> openblas.LAPACKE_dposv(openblas.LAPACK_COL_MAJOR, (byte) 'U', n,
+        1, kernel, n, weights, n));
     if (info != 0) {
       throw new IllegalStateException("ridge kernel system not positive definite (info " + info
           + ")");
     }
     double[] b = new double[p];
     // b = Zᵀ weights
-    openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, n, p, 1.0, design.z, n,
-        weights, 1, 0.0, b, 1);
+    Blas.run(() -> openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, n, p, 1.0,
+        design.z, n, weights, 1, 0.0, b, 1));
     return b;
   }
 

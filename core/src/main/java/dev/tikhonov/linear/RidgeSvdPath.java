@@ -3,6 +3,7 @@ package dev.tikhonov.linear;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.internal.tensor.ArrayText;
 import dev.tikhonov.loss.Family;
+import dev.tikhonov.tensor.Blas;
 import java.util.List;
 import org.bytedeco.openblas.global.openblas;
 
@@ -167,8 +168,8 @@ public record RidgeSvdPath(
     svd(design, d, u, vt);
     double[] uty = new double[r];
     // uty = Uᵀ y_c
-    openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, n, r, 1.0, u, n, yc, 1,
-        0.0, uty, 1);
+    Blas.run(() -> openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, n, r, 1.0, u,
+        n, yc, 1, 0.0, uty, 1));
 
     // d at most max(n, p)·ε·d_max is rounding's size: a null direction (numpy's lstsq cut)
     boolean[] kept = rank(d, Math.max(n, p) * Math.ulp(1.0));
@@ -197,18 +198,18 @@ public record RidgeSvdPath(
     //   B = V·scaled (p×m),  F = U·fittedWeight (fitted values, n×m),
     //   H = (U∘U)·shrink (hat-matrix diagonals without the 1/n of the intercept, n×m).
     double[] bAll = new double[p * m];
-    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans, openblas.CblasNoTrans,
-        p, m, r, 1.0, vt, r, scaled, r, 0.0, bAll, p);
+    Blas.run(() -> openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans,
+        openblas.CblasNoTrans, p, m, r, 1.0, vt, r, scaled, r, 0.0, bAll, p));
     double[] fitted = new double[n * m];
-    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
-        n, m, r, 1.0, u, n, fittedWeight, r, 0.0, fitted, n);
+    Blas.run(() -> openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans,
+        openblas.CblasNoTrans, n, m, r, 1.0, u, n, fittedWeight, r, 0.0, fitted, n));
     double[] uSquared = u;
     for (int i = 0; i < uSquared.length; i++) {
       uSquared[i] = u[i] * u[i]; // U is not needed after this: square it in place
     }
     double[] leverage = new double[n * m];
-    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
-        n, m, r, 1.0, uSquared, n, shrink, r, 0.0, leverage, n);
+    Blas.run(() -> openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans,
+        openblas.CblasNoTrans, n, m, r, 1.0, uSquared, n, shrink, r, 0.0, leverage, n));
     return assemble(design, rows, yc, yMean, nullMse, lambdas, bAll, fitted, leverage, df, d);
   }
 
@@ -373,9 +374,9 @@ public record RidgeSvdPath(
     int r = Math.min(n, p);
     double[] a = design.z.clone();
     boolean vectors = u != null;
-    int info = openblas.LAPACKE_dgesdd(openblas.LAPACK_COL_MAJOR, (byte) (vectors ? 'S' : 'N'),
-        n, p, a, n, d, vectors ? u : new double[1], n, vectors ? vt : new double[1],
-        vectors ? r : 1);
+    int info = Blas.call(() -> openblas.LAPACKE_dgesdd(openblas.LAPACK_COL_MAJOR,
+        (byte) (vectors ? 'S' : 'N'), n, p, a, n, d, vectors ? u : new double[1], n,
+        vectors ? vt : new double[1], vectors ? r : 1));
     if (info != 0) {
       throw new IllegalStateException("SVD did not converge (LAPACK info " + info + ")");
     }

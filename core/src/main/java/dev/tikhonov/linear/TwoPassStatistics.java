@@ -2,6 +2,7 @@ package dev.tikhonov.linear;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.internal.data.Numbers;
+import dev.tikhonov.tensor.Blas;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
 
@@ -328,10 +329,10 @@ final class TwoPassStatistics {
       return;
     }
     targetMemory.put(target, 0, filled);
-    openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper, openblas.CblasNoTrans,
-        p, filled, 1.0, deviations, p, first ? 0.0 : 1.0, scatter, p);
-    openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasNoTrans, p, filled, 1.0,
-        deviations, p, targetMemory, 1, first ? 0.0 : 1.0, cross, 1);
+    Blas.run(() -> openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasUpper,
+        openblas.CblasNoTrans, p, filled, 1.0, deviations, p, first ? 0.0 : 1.0, scatter, p));
+    Blas.run(() -> openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasNoTrans, p, filled,
+        1.0, deviations, p, targetMemory, 1, first ? 0.0 : 1.0, cross, 1));
   }
 
   /** Checks rows[0..count) in order, with the messages {@code checks} names. */

@@ -1,5 +1,6 @@
 package dev.tikhonov.select;
 
+import dev.tikhonov.tensor.Blas;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -24,7 +25,8 @@ final class Cholesky {
    */
   static Cholesky of(double[] a, int size) {
     double[] l = a.clone();
-    int info = openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, (byte) 'L', size, l, size);
+    int info = Blas.call(() -> openblas.LAPACKE_dpotrf(openblas.LAPACK_COL_MAJOR, (byte) 'L', size,
+        l, size));
     if (info != 0) {
       throw new IllegalStateException("matrix of size " + size + " is not positive definite"
           + " (LAPACK dpotrf info " + info + ")");
@@ -44,8 +46,8 @@ final class Cholesky {
   /** A⁻¹b as a new vector. */
   double[] solve(double[] b) {
     double[] x = b.clone();
-    int info = openblas.LAPACKE_dpotrs(openblas.LAPACK_COL_MAJOR, (byte) 'L', size, 1, factor,
-        size, x, size);
+    int info = Blas.call(() -> openblas.LAPACKE_dpotrs(openblas.LAPACK_COL_MAJOR, (byte) 'L', size,
+        1, factor, size, x, size));
     if (info != 0) {
       throw new IllegalStateException("LAPACK dpotrs info " + info);
     }

@@ -8,6 +8,7 @@ import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.linear.RidgeSvdPath;
 import dev.tikhonov.loss.Family;
+import dev.tikhonov.tensor.Blas;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -461,8 +462,8 @@ public record InformationCriteria(double[] degreesOfFreedom, double[] rss, doubl
       diagonal[s * a + s] = penalty[active[s]];
     }
     // Solve (G + μV) W = V; then df = |A| − μ tr(W).
-    int info = openblas.LAPACKE_dposv(openblas.LAPACK_COL_MAJOR, (byte) 'U', a, a, system, a,
-        diagonal, a);
+    int info = Blas.call(() -> openblas.LAPACKE_dposv(openblas.LAPACK_COL_MAJOR, (byte) 'U', a, a,
+        system, a, diagonal, a));
     if (info != 0) {
       throw new IllegalStateException("active-set system not positive definite (info " + info
           + ")");

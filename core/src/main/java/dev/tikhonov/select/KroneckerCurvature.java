@@ -1,5 +1,6 @@
 package dev.tikhonov.select;
 
+import dev.tikhonov.tensor.Blas;
 import org.bytedeco.openblas.global.openblas;
 
 /**
@@ -61,8 +62,8 @@ final class KroneckerCurvature {
       int r = k - 1;
       double[] go = multiply(g, k, k, o, r); // G·O, K×r
       double[] reduced = new double[r * r];
-      openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans, openblas.CblasNoTrans,
-          r, r, k, 1.0, o, k, go, k, 0.0, reduced, r);
+      Blas.run(() -> openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans,
+          openblas.CblasNoTrans, r, r, k, 1.0, o, k, go, k, 0.0, reduced, r));
       double[] values = new double[r];
       symmetricEigen(reduced, r, values);
       double[] oe = multiply(o, k, r, reduced, r); // O·E, K×r
@@ -148,9 +149,9 @@ final class KroneckerCurvature {
     }
     // Z = Z'·Vᵀ back to classes, then to the layer's coordinates (biases as bₖ − b₀).
     double[] z = new double[blockSize * augmented];
-    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasTrans,
-        blockSize, augmented, augmented, 1.0, solved, blockSize, basis, augmented, 0.0, z,
-        blockSize);
+    Blas.run(() -> openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans,
+        openblas.CblasTrans, blockSize, augmented, augmented, 1.0, solved, blockSize, basis,
+        augmented, 0.0, z, blockSize));
     double[] out = new double[layer.dimension()];
     double bias0 = softmax ? z[q] : 0.0;
     for (int u = 0; u < augmented; u++) {
@@ -168,8 +169,8 @@ final class KroneckerCurvature {
     int size = q + 1;
     double[] gram = new double[q * q];
     // gram = XᵀX (lower triangle)
-    openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasLower, openblas.CblasTrans,
-        q, n, 1.0, x, n, 0.0, gram, q);
+    Blas.run(() -> openblas.cblas_dsyrk(openblas.CblasColMajor, openblas.CblasLower,
+        openblas.CblasTrans, q, n, 1.0, x, n, 0.0, gram, q));
     double[] a = new double[size * size];
     for (int j = 0; j < q; j++) {
       for (int i = j; i < q; i++) {
@@ -206,8 +207,8 @@ final class KroneckerCurvature {
   /** A·B for column-major A (rows×inner) and B (inner×cols). */
   private static double[] multiply(double[] a, int rows, int inner, double[] b, int cols) {
     double[] out = new double[rows * cols];
-    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
-        rows, cols, inner, 1.0, a, rows, b, inner, 0.0, out, rows);
+    Blas.run(() -> openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans,
+        openblas.CblasNoTrans, rows, cols, inner, 1.0, a, rows, b, inner, 0.0, out, rows));
     return out;
   }
 
@@ -216,8 +217,8 @@ final class KroneckerCurvature {
    * Modified: {@code matrix} (becomes the eigenvectors, by column), {@code values} (ascending).
    */
   private static void symmetricEigen(double[] matrix, int size, double[] values) {
-    int info = openblas.LAPACKE_dsyev(openblas.LAPACK_COL_MAJOR, (byte) 'V', (byte) 'L', size,
-        matrix, size, values);
+    int info = Blas.call(() -> openblas.LAPACKE_dsyev(openblas.LAPACK_COL_MAJOR, (byte) 'V',
+        (byte) 'L', size, matrix, size, values));
     if (info != 0) {
       throw new IllegalStateException("symmetric eigendecomposition failed (LAPACK info "
           + info + ")");

@@ -2,6 +2,7 @@ package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.internal.tensor.ArrayText;
+import dev.tikhonov.tensor.Blas;
 import java.util.Optional;
 import org.bytedeco.openblas.global.openblas;
 
@@ -212,8 +213,8 @@ public final class RidgeEvidence {
     double[] d = new double[r];
     double[] u = new double[n * r];
     rightVectors = new double[r * p];
-    int info = openblas.LAPACKE_dgesdd(openblas.LAPACK_COL_MAJOR, (byte) 'S', n, p, xc, n, d, u,
-        n, rightVectors, r);
+    int info = Blas.call(() -> openblas.LAPACKE_dgesdd(openblas.LAPACK_COL_MAJOR, (byte) 'S', n, p,
+        xc, n, d, u, n, rightVectors, r));
     if (info != 0) {
       throw new IllegalStateException("SVD did not converge (LAPACK info " + info + ")");
     }
@@ -226,11 +227,11 @@ public final class RidgeEvidence {
     }
     projections = new double[r];
     // c = Uᵀ y_c
-    openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, n, r, 1.0, u, n, yc, 1,
-        0.0, projections, 1);
+    Blas.run(() -> openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, n, r, 1.0, u,
+        n, yc, 1, 0.0, projections, 1));
     // yc ← y_c − U c, computed directly rather than as ‖y_c‖² − ‖c‖² (no cancellation)
-    openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasNoTrans, n, r, -1.0, u, n,
-        projections, 1, 1.0, yc, 1);
+    Blas.run(() -> openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasNoTrans, n, r, -1.0,
+        u, n, projections, 1, 1.0, yc, 1));
     double outside = 0;
     for (double v : yc) {
       outside += v * v;
@@ -391,8 +392,8 @@ public final class RidgeEvidence {
       scaled[k] = Math.sqrt(eigenvalues[k]) / (eigenvalues[k] + rho) * projections[k];
     }
     double[] w = new double[p];
-    openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, r, p, 1.0, rightVectors,
-        r, scaled, 1, 0.0, w, 1);
+    Blas.run(() -> openblas.cblas_dgemv(openblas.CblasColMajor, openblas.CblasTrans, r, p, 1.0,
+        rightVectors, r, scaled, 1, 0.0, w, 1));
     double intercept = targetMean;
     for (int j = 0; j < p; j++) {
       intercept -= featureMean[j] * w[j];

@@ -1,5 +1,6 @@
 package dev.tikhonov.select;
 
+import dev.tikhonov.tensor.Blas;
 import org.bytedeco.javacpp.DoublePointer;
 import org.bytedeco.openblas.global.openblas;
 
@@ -105,8 +106,8 @@ final class SoftmaxLayer {
     int k = classes;
     double[] xw = new double[n * m];
     // xw = X·W (n×m), W the first m·q entries of θ as a q×m column-major matrix
-    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
-        n, m, q, 1.0, x, n, theta, q, 0.0, xw, n);
+    Blas.run(() -> openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans,
+        openblas.CblasNoTrans, n, m, q, 1.0, x, n, theta, q, 0.0, xw, n));
     double[] probabilities = new double[n * k];
     double[] eta = new double[k];
     double logLikelihood = 0;
@@ -168,8 +169,8 @@ final class SoftmaxLayer {
       }
     }
     // g_W = Xᵀ·residual (q×m)
-    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans, openblas.CblasNoTrans,
-        q, m, n, 1.0, x, n, residual, n, 0.0, g, q);
+    Blas.run(() -> openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans,
+        openblas.CblasNoTrans, q, m, n, 1.0, x, n, residual, n, 0.0, g, q));
     double[] theta = state.theta();
     for (int j = 0; j < m * q; j++) {
       g[j] += tau * theta[j];
@@ -211,9 +212,9 @@ final class SoftmaxLayer {
             }
             scaledRows.put(j * n, column, 0, n);
           }
-          openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans,
+          Blas.run(() -> openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans,
               openblas.CblasNoTrans, q, q, n, 1.0, xMemory, n, scaledMemory, n, 0.0, blockMemory,
-              q);
+              q));
           blockMemory.get(block, 0, q * q);
           for (int b = 0; b < q; b++) {
             for (int a = 0; a < q; a++) {
@@ -233,9 +234,9 @@ final class SoftmaxLayer {
           }
           double[] cross = new double[q * (k - 1)];
           scaledMemory.put(lambdaColumns, 0, n * (k - 1));
-          openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans,
+          Blas.run(() -> openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans,
               openblas.CblasNoTrans, q, k - 1, n, 1.0, xMemory, n, scaledMemory, n, 0.0,
-              blockMemory, q);
+              blockMemory, q));
           blockMemory.get(cross, 0, q * (k - 1));
           for (int l = 0; l < k - 1; l++) {
             for (int a = 0; a < q; a++) {
@@ -272,8 +273,8 @@ final class SoftmaxLayer {
     double[] p = state.probabilities();
     double[] xv = new double[n * m];
     // xv = X·V_W (n×m): the change of each row's logits along v, before the biases
-    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans, openblas.CblasNoTrans,
-        n, m, q, 1.0, x, n, v, q, 0.0, xv, n);
+    Blas.run(() -> openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasNoTrans,
+        openblas.CblasNoTrans, n, m, q, 1.0, x, n, v, q, 0.0, xv, n));
     int biasStart = m * q;
     double[] out = new double[dimension()];
     double[] r = new double[n * m]; // (Λᵢuᵢ) of the classes with weights, n×m column-major
@@ -297,8 +298,8 @@ final class SoftmaxLayer {
       }
     }
     // (Hv)_W = Xᵀ·r + τ·v_W
-    openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans, openblas.CblasNoTrans,
-        q, m, n, 1.0, x, n, r, n, 0.0, out, q);
+    Blas.run(() -> openblas.cblas_dgemm(openblas.CblasColMajor, openblas.CblasTrans,
+        openblas.CblasNoTrans, q, m, n, 1.0, x, n, r, n, 0.0, out, q));
     for (int j = 0; j < m * q; j++) {
       out[j] += tau * v[j];
     }

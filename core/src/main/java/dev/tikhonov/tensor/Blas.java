@@ -7,7 +7,10 @@ import org.bytedeco.openblas.global.openblas_full;
  * The project's only door to BLAS: OpenBLAS, bundled for the platform by bytedeco's
  * {@code org.bytedeco:openblas} jar (no system package needed). Single-precision products that
  * run on one thread go to oneDNN's SGEMM instead, which is faster there ({@link OneDnnSgemm},
- * bundled by {@code org.bytedeco:dnnl}); every other call goes to OpenBLAS.
+ * bundled by {@code org.bytedeco:dnnl}); every other call goes to OpenBLAS. The double-precision
+ * BLAS and LAPACKE calls of the linear fits are made elsewhere, inside {@link #run} and
+ * {@link #call}, which run them at the calling thread's worker count as {@link #gemm} runs its
+ * OpenBLAS products (OpenBlasCallsTest keeps every call there).
  *
  * <p>All calls pass the direct buffers of {@link Matrix} by address, so nothing is copied.
  * OpenBLAS's worker count is global to the process ({@link #workerThreads()}); the thread count
@@ -113,7 +116,7 @@ public final class Blas {
     Context context = CONTEXT.get();
     boolean single = singleThreaded(context);
     boolean oneDnn = single && OneDnnSgemm.available();
-    int workers = single ? 1 : threads(context);
+    int workers = workers(context);
     java.util.function.IntConsumer routes = sgemmRoutes;
     if (routes != null) {
       routes.accept(oneDnn ? 0 : workers);
@@ -122,20 +125,72 @@ public final class Blas {
       OneDnnSgemm.sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
       return;
     }
-    synchronized (WORKERS) {
-      awaitWorkers(workers);
-      openBlasProducts++;
-    }
+    enterWorkers(workers);
     try {
       openblas.cblas_sgemm(openblas.CblasRowMajor,
           transA ? openblas.CblasTrans : openblas.CblasNoTrans,
           transB ? openblas.CblasTrans : openblas.CblasNoTrans,
           m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     } finally {
-      synchronized (WORKERS) {
-        if (--openBlasProducts == 0) {
-          WORKERS.notifyAll();
-        }
+      exitWorkers();
+    }
+  }
+
+  /**
+   * Runs {@code call}, double-precision OpenBLAS or LAPACKE calls (DGEMM, DGEMV, DSYRK, a
+   * factorization or eigendecomposition), at the calling thread's worker count, as an OpenBLAS
+   * {@link #gemm} runs: 1 where the thread runs its products on one thread (a lane, between
+   * {@link #beginSingleThreadedProducts} and its end, {@link #threads()} 1), else
+   * {@link #threads()}. It waits until no OpenBLAS call at another count is in flight and sets
+   * the count if it differs. Their bits depend on the count: XᵀX by DGEMM over 1,000 to 10,000
+   * rows differs in the last digit at one worker and at two in 20-75 % of its entries, and so do
+   * DSYEVD's eigenvectors at p = 300 (OpenBLAS 0.3.30); without this, a fit run beside another
+   * fit that sets OpenBLAS's process-wide count (a network's data-parallel step does, every
+   * step) got other bits than the same fit alone. Keep {@code call} to the native calls: while it
+   * runs, OpenBLAS calls at another count on other threads wait. Calls may nest on one thread.
+   *
+   * <p>Example: {@code Blas.run(() -> openblas.cblas_dgemm(…))}. Thread-safe.
+   */
+  public static void run(Runnable call) {
+    enterWorkers(workers(CONTEXT.get()));
+    try {
+      call.run();
+    } finally {
+      exitWorkers();
+    }
+  }
+
+  /**
+   * {@link #run} for a call that returns LAPACKE's {@code info} (or any int): returns it.
+   * Example: {@code int info = Blas.call(() -> openblas.LAPACKE_dpotrf(…))}. Thread-safe.
+   */
+  public static int call(java.util.function.IntSupplier call) {
+    enterWorkers(workers(CONTEXT.get()));
+    try {
+      return call.getAsInt();
+    } finally {
+      exitWorkers();
+    }
+  }
+
+  /** OpenBLAS's worker count for the thread's calls: 1 if it runs products single-threaded. */
+  private static int workers(Context context) {
+    return singleThreaded(context) ? 1 : threads(context);
+  }
+
+  /** Counts one more OpenBLAS call in flight at {@code workers} ({@link #awaitWorkers}). */
+  private static void enterWorkers(int workers) {
+    synchronized (WORKERS) {
+      awaitWorkers(workers);
+      openBlasProducts++;
+    }
+  }
+
+  /** Ends an {@link #enterWorkers}: the last call out wakes threads waiting for another count. */
+  private static void exitWorkers() {
+    synchronized (WORKERS) {
+      if (--openBlasProducts == 0) {
+        WORKERS.notifyAll();
       }
     }
   }
