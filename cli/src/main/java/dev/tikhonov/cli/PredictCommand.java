@@ -230,8 +230,9 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
    * A problem that the model found in one row of {@code data}, shown where that row is: at its
    * line ("F:LINE: …", header counted) in a CSV or LIBSVM file, and at its cell of a CSV file
    * ("F:LINE:COLUMN (column "y"): …") when the problem is in one column (the model's offset
-   * column, or the target, named by {@code target}), as its image number in images, as other
-   * data errors are.
+   * column, or the target, named by {@code target}), at its label in a LIBSVM file
+   * ("F:LINE:COLUMN: token 1 (the label): …") when it is the target, as its image number in
+   * images, as other data errors are.
    *
    * @param data the --data path, or empty for the bundled MNIST sample
    * @param target the column of the rows' targets (--target), empty when none was read
@@ -241,6 +242,16 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
     if (data.isEmpty()) {
       return new InputException("the bundled MNIST sample's test image " + e.row() + ": "
           + e.problem(), e);
+    }
+    if (e.inTarget() && DataFormat.of(data.get()) == DataFormat.LIBSVM) {
+      // the label, as the reader names a bad one ("F:2:1: token 1: label …"): it named the
+      // line only, and a line of a sparse file can be long
+      java.util.OptionalLong line = LibsvmReader.lineOfRecord(data.get(), e.row());
+      java.util.OptionalInt column = LibsvmReader.labelColumnOfRecord(data.get(), e.row());
+      if (line.isPresent() && column.isPresent()) {
+        return InputException.at(data.get().toString(), line.getAsLong(), column.getAsInt(),
+            "token 1 (the label): " + e.problem());
+      }
     }
     java.util.Optional<String> column = e.inTarget() ? target : e.column();
     return atCell(data.get(), e.row(), column, e.problem());

@@ -524,6 +524,38 @@ class PathCommandTest {
     }
   }
 
+  /**
+   * A LIBSVM file's count below 0 is shown at its label, as the reader shows a bad label
+   * ("F:LINE:COLUMN: token 1: …"), by path and by evaluate; both named the line only
+   * ("F:4: count -1.0 …"), so this failed before the label's column was looked up.
+   */
+  @Test
+  void poissonPathAndEvaluate_negativeLibsvmCount_nameItsLabel() throws Exception {
+    Path counts = Files.writeString(dir.resolve("counts.svm"),
+        "2 1:1 2:0.5\n0 1:2\n3 2:1\n1 1:0.5 2:2\n4 1:3 2:1\n");
+    // data row 3 is line 4 (a comment line first), its label after two blanks: column 3
+    Path neg = Files.writeString(dir.resolve("neg.svm"),
+        "# counts\n2 1:1 2:0.5\n0 1:2\n  -1 2:1\n1 1:0.5 2:2\n4 1:3 2:1\n");
+    String problem = ":4:3: token 1 (the label): count -1.0 is not a finite number ≥ 0 (the"
+        + " poisson family models counts)";
+    for (String[] folds : new String[][] {{}, {"--cv-folds", "2"}}) {
+      List<String> args = new java.util.ArrayList<>(List.of("path", "--data", neg.toString(),
+          "--family", "poisson", "--out", dir.resolve("neg").toString()));
+      args.addAll(List.of(folds));
+      Cli.Result r = run(args.toArray(String[]::new));
+      assertEquals(2, r.exitCode(), r.stderr());
+      assertTrue(r.stderr().contains("tikhonov: error: " + neg + problem), r.stderr());
+    }
+    Cli.Result fit = run("path", "--data", counts.toString(), "--family", "poisson",
+        "--nlambda", "5", "--quiet", "--out", dir.resolve("counts").toString(), "--save",
+        dir.resolve("counts.model").toString());
+    assertEquals(0, fit.exitCode(), fit.stderr());
+    Cli.Result r = run("evaluate", "--model", dir.resolve("counts.model").toString(), "--data",
+        neg.toString());
+    assertEquals(2, r.exitCode(), r.stderr());
+    assertTrue(r.stderr().contains("tikhonov: error: " + neg + problem), r.stderr());
+  }
+
   @Test
   void reportOnADirectoryThatIsNotARun_saysSo() throws Exception {
     Files.createDirectories(dir.resolve("empty"));

@@ -279,7 +279,6 @@ public final class LibsvmReader {
     return Dataset.sparse(x, y, names, false, classNames, sourceName);
   }
 
-  /** The rows (validated while read) transposed to compressed columns, O(entries). */
   /**
    * The 1-based line of {@code file} that holds its {@code record}-th record (1-based), counted
    * as the readers count (empty and comment-only lines are skipped), so that a problem found in
@@ -287,6 +286,24 @@ public final class LibsvmReader {
    * holds fewer records. Reads the file again, up to that record.
    */
   public static java.util.OptionalLong lineOfRecord(Path file, long record) {
+    return recordAt(file, record).map(t -> java.util.OptionalLong.of(t.lineNumber))
+        .orElse(java.util.OptionalLong.empty());
+  }
+
+  /**
+   * The 1-based column of {@code file}'s {@code record}-th record (1-based, as
+   * {@link #lineOfRecord}) at which its label, the line's first field, starts, counted as the
+   * readers' errors count it (characters as an editor counts them); empty when the file holds
+   * fewer records. A problem with a row's target found after reading (a count below 0 for a
+   * poisson fit) is then shown where the readers show a bad label: {@code file:line:column}.
+   */
+  public static java.util.OptionalInt labelColumnOfRecord(Path file, long record) {
+    return recordAt(file, record).map(t -> java.util.OptionalInt.of(t.column()))
+        .orElse(java.util.OptionalInt.empty());
+  }
+
+  /** The first token (the label) of the {@code record}-th record, read again from the file. */
+  private static java.util.Optional<Token> recordAt(Path file, long record) {
     return DataFiles.read(file, in -> {
       BufferedReader reader = new BufferedReader(CsvReader.utf8(in, file.toString()),
           1 << 16);
@@ -299,15 +316,17 @@ public final class LibsvmReader {
           text = text.substring(1);
         }
         int hash = text.indexOf('#');
-        if (new Token(hash >= 0 ? text.substring(0, hash) : text, file.toString(), line)
-            .advance() && ++r == record) {
-          return java.util.OptionalLong.of(line);
+        Token token = new Token(hash >= 0 ? text.substring(0, hash) : text, file.toString(),
+            line);
+        if (token.advance() && ++r == record) {
+          return java.util.Optional.of(token);
         }
       }
-      return java.util.OptionalLong.empty();
+      return java.util.Optional.empty();
     });
   }
 
+  /** The rows (validated while read) transposed to compressed columns, O(entries). */
   private static SparseMatrix columns(
       int n, int p, IntList rowStart, IntList indices, DoubleList values) {
     int size = indices.size();
@@ -385,9 +404,13 @@ public final class LibsvmReader {
     }
 
     InputException error(String message) {
+      return InputException.at(source, lineNumber, column(), "token " + count + ": " + message);
+    }
+
+    /** The 1-based column where the token starts. */
+    int column() {
       // code points, as the UTF-8 error counts them: an emoji before the token is one column
-      return InputException.at(source, lineNumber, line.codePointCount(0, start) + 1,
-          "token " + count + ": " + message);
+      return line.codePointCount(0, start) + 1;
     }
 
     private static boolean isSpace(char c) {

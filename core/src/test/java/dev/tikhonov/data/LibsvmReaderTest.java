@@ -235,4 +235,19 @@ class LibsvmReaderTest {
     assertArrayEquals(new double[] {1, 1, 1}, sub.featureRows()[2], 0.0);
     assertArrayEquals(expected[0], sub.sparseFeatures().orElseThrow().toDense()[1], 0.0);
   }
+
+  /**
+   * A record's line and the column of its label are found as the reader counts them: comment
+   * and empty lines skipped, leading blanks and an emoji in a comment before it counted as an
+   * editor counts them, so a target refused after reading is shown where a bad label would be.
+   */
+  @Test
+  void labelColumnOfRecord_skipsCommentsAndCountsLeadingBlanks() {
+    Path file = write(dir, "a.svm", "# \uD83D\uDE00 comment\n1 1:1\n\n  \t-1 1:2 # x\n");
+    assertEquals(java.util.OptionalLong.of(2), LibsvmReader.lineOfRecord(file, 1));
+    assertEquals(java.util.OptionalInt.of(1), LibsvmReader.labelColumnOfRecord(file, 1));
+    assertEquals(java.util.OptionalLong.of(4), LibsvmReader.lineOfRecord(file, 2));
+    assertEquals(java.util.OptionalInt.of(4), LibsvmReader.labelColumnOfRecord(file, 2));
+    assertEquals(java.util.OptionalInt.empty(), LibsvmReader.labelColumnOfRecord(file, 3));
+  }
 }
