@@ -379,11 +379,12 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     }
     // The test scores as metrics.json has them: accuracy for a classifier, MSE and R² for a
     // regression (it printed "test loss 1529.1234", a squared-error loss no user reads); the
-    // train loss in the test loss's format (a regression's in significant digits).
+    // train loss named and formatted as the test loss (a regression's "loss (½·MSE)", in
+    // significant digits): it said "train loss" beside the test's "loss (½·MSE)".
     String trainLoss = testEval instanceof ClassifierEvaluation ? "%.4f" : "%.4g";
-    human.printf(Locale.ROOT, "%n  test %s   train loss " + trainLoss
-        + "   penalty %.4g   (%.1fs)%n", TestScores.describe(testEval), trainEval.loss(),
-        result.penalty(), result.seconds());
+    human.printf(Locale.ROOT, "%n  test %s   train " + TestScores.lossName(trainEval, false)
+        + " " + trainLoss + "   penalty %.4g   (%.1fs)%n", TestScores.describe(testEval),
+        trainEval.loss(), result.penalty(), result.seconds());
     RunFiles.finish(writer, "train", seed, common.threads, dataOptions, started, settings, human);
     human.println("  wrote " + writer.dir());
     if (common.json) {

@@ -78,7 +78,7 @@ class RegressionScoresTest {
     JsonNode m = JSON.readTree(dir.resolve("train/metrics.json").toFile());
     String summary = line(r, "  test ");
     assertTrue(summary.startsWith(String.format(Locale.ROOT,
-        "  test MSE %.4g, R² %.4g, loss (½·MSE) %.4g   train loss %.4g   penalty ",
+        "  test MSE %.4g, R² %.4g, loss (½·MSE) %.4g   train loss (½·MSE) %.4g   penalty ",
         m.get("test_mse").asDouble(), m.get("test_r2").asDouble(),
         m.get("test_loss").asDouble(), m.get("train_loss").asDouble())), summary);
     assertFalse(summary.contains("accuracy"), summary);
