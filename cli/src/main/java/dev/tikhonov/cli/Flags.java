@@ -163,6 +163,11 @@ final class Flags {
     FLAGS.put("methods", "--methods");
   }
 
+  /** Setting name → flag, in the order {@link #toFlags} tries them (for FlagsMappingTest). */
+  static Map<String, String> mappings() {
+    return Collections.unmodifiableMap(FLAGS);
+  }
+
   /**
    * Runs {@code build}, re-throwing a setting's IllegalArgumentException in terms of flags. An
    * InputException (an IllegalArgumentException too) passes through as it is: callers catch it
@@ -219,6 +224,26 @@ final class Flags {
   /** {@code word} as a shell would read it back: as it is, or in single quotes. */
   static String shellWord(String word) {
     return word.matches("[A-Za-z0-9_.:/@%+=-]+") ? word : "'" + word.replace("'", "'\\''") + "'";
+  }
+
+  /**
+   * {@code message} with the flag it starts with ("--cv-folds must be >= 2") spelt as the user
+   * typed it, when that flag is an option of the command {@code parsed} selects (its last
+   * subcommand) that has several names: "--folds must be >= 2" after {@code select --folds 1}.
+   * The translations here ({@link #toFlags}, a command's own) give an option's first name, and
+   * a user who typed its other name (--folds, --num-lambdas) was told of a flag not typed.
+   */
+  static String asTyped(String message, ParseResult parsed) {
+    ParseResult last = parsed;
+    while (last.hasSubcommand()) {
+      last = last.subcommand();
+    }
+    java.util.regex.Matcher flag =
+        java.util.regex.Pattern.compile("--[a-z0-9][a-z0-9-]*").matcher(message);
+    if (!flag.lookingAt() || last.commandSpec().findOption(flag.group()) == null) {
+      return message;
+    }
+    return new Given(last).typed(flag.group()) + message.substring(flag.end());
   }
 
   /** The message with its leading setting name replaced by the flag's name. */

@@ -113,8 +113,9 @@ public final class Main implements Runnable {
         RunLock.releaseAll(); // the run directories this command locked (RunLock)
       }
     });
-    cl.setExecutionExceptionHandler(
-        (ex, commandLine, parseResult) -> report(ex, commandLine.getErr()));
+    // a message about a flag names it as typed (--folds, not --cv-folds: Flags.asTyped)
+    cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> report(ex,
+        commandLine.getErr(), message -> Flags.asTyped(message, parseResult)));
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
@@ -321,6 +322,15 @@ public final class Main implements Runnable {
    * commands start in processes of their own (the bench module's), so they report alike.
    */
   public static int report(Throwable ex, java.io.PrintWriter err) {
+    return report(ex, err, java.util.function.UnaryOperator.identity());
+  }
+
+  /**
+   * {@link #report(Throwable, java.io.PrintWriter)} with a bad input's message passed through
+   * {@code typed}, which spells its flag as the user typed it ({@link Flags#asTyped}).
+   */
+  static int report(Throwable ex, java.io.PrintWriter err,
+      java.util.function.UnaryOperator<String> typed) {
     if (ex instanceof dev.tikhonov.train.DivergenceException diverged) {
       // A setting that does not work on these data, not a bug: exit 3 as train, select and grid
       // report it (the experiments let it through to here and called it an internal error).
@@ -332,7 +342,7 @@ public final class Main implements Runnable {
       String message = ex instanceof dev.tikhonov.data.MemoryShortageException shortage
           ? shortage.message("TIKHONOV_JAVA_OPTS=-Xmx<size>, e.g. -Xmx8g")
           : Flags.message(ex);
-      err.println("tikhonov: error: " + message);
+      err.println("tikhonov: error: " + typed.apply(message));
       return 2;
     }
     java.util.Optional<String> nativeProblem = nativeLibraries(ex);
