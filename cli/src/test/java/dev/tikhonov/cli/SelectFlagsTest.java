@@ -39,7 +39,7 @@ class SelectFlagsTest {
     String[] expected = {
       "--lambdas must be finite numbers >= 0; value 2 of 2 is -1.0",
       "--lambdas",
-      "--cv-folds (10) is more than the 4 rows to search on (",
+      "--folds (10) is more than the 4 rows to search on (", // as typed (Flags.asTyped)
       "for linear and logistic models use tikhonov path",
       "--cv-folds must be >= 2, got 1",
       "--dropouts must be in [0, 1); value 1 of 1 is 1.5",
