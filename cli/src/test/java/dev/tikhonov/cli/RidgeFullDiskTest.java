@@ -6,14 +6,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * ridge on a disk that fills between its path.json and its path.csv (found by redteam43, a
- * 100 KB tmpfs; mount needs root, as the tests run here and in CI): it said only
+ * 100 KB tmpfs, a {@link SmallDisk}): it said only
  * "D/path.csv: cannot write the file: No space left on device", and left path.json and
  * run.json.partial, with no word of what was and was not written. Now the line says so, and a
  * stop there does not claim the results were written (ridge's last results file is path.csv).
@@ -23,12 +21,8 @@ class RidgeFullDiskTest {
 
   @Test
   void ridgeWhosePathCsvDoesNotFit_saysWhatWasWrittenAndWhatNot() throws Exception {
-    Path small = dir.resolve("small");
-    Files.createDirectories(small);
-    Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=100k", "tmpfs",
-        small.toString()), "needs root to mount a tmpfs");
-    try {
-      Path out = small.resolve("r");
+    try (SmallDisk small = SmallDisk.mount(dir.resolve("small"), "100k")) {
+      Path out = small.dir().resolve("r");
       Path model = dir.resolve("r.model");
       InProcess r = InProcess.run("ridge", "--data", Path.of("..", "data", "diabetes.csv")
           .toString(), "--target", "progression", "--quiet", "--save", model.toString(),
@@ -43,14 +37,6 @@ class RidgeFullDiskTest {
       assertEquals("tikhonov: stopped by a signal (Ctrl-C or kill) before the command finished;"
           + " no file was left half-written", Main.interruptedMessage(),
           "a stop here: no results of this run to report from");
-    } finally {
-      run("umount", small.toString());
     }
-  }
-
-  private static boolean run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
   }
 }

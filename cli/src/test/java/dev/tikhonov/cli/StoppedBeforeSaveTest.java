@@ -12,8 +12,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -66,29 +64,17 @@ class StoppedBeforeSaveTest {
   }
 
   /**
-   * Each command's --save into a full disk (a 64 KiB tmpfs filled up; mount needs root, as the
-   * tests run here and in CI): the results are written, the model is not.
+   * Each command's --save into a full disk (a 64 KiB tmpfs filled up, a {@link SmallDisk}):
+   * the results are written, the model is not.
    */
   @Test
   void everyCommandWhoseModelCouldNotBeWritten_saysSo() throws Exception {
-    Path full = dir.resolve("full");
-    Files.createDirectories(full);
-    Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs",
-        full.toString()), "needs root to mount a tmpfs");
-    try {
-      // fill it: the last write fails with "No space left on device"
-      try (var o = Files.newOutputStream(full.resolve("filler"))) {
-        byte[] block = new byte[4096];
-        for (int i = 0; i < 64; i++) {
-          o.write(block);
-        }
-      } catch (java.io.IOException expected) {
-        // full
-      }
+    try (SmallDisk full = SmallDisk.mount(dir.resolve("full"), "64k")) {
+      full.fill(); // the model's write fails with "No space left on device"
       Path data = CsvFiles.regression(dir.resolve("d.csv"), 40, 0.1);
       for (String command : List.of("path", "ridge", "select", "grid", "train")) {
         Path out = dir.resolve(command);
-        Path model = full.resolve(command + ".model");
+        Path model = full.dir().resolve(command + ".model");
         List<String> args = new ArrayList<>(List.of(command, "--data", data.toString(),
             "--target", "y", "--quiet", "--save", model.toString(), "--out", out.toString()));
         switch (command) {
@@ -108,14 +94,6 @@ class StoppedBeforeSaveTest {
         assertTrue(line.endsWith("; the model (--save " + model + NOT_WRITTEN),
             command + ": " + line);
       }
-    } finally {
-      run("umount", full.toString());
     }
-  }
-
-  private static boolean run(String... command) throws Exception {
-    Process p = new ProcessBuilder(command).redirectErrorStream(true)
-        .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-    return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
   }
 }
