@@ -55,11 +55,11 @@ import picocli.CommandLine.Option;
  */
 @Command(name = "path",
     header = "Fit an elastic-net regularization path (glmnet's algorithm),"
-        + " cross-validated with --cv-folds.",
+        + " cross-validated with --cv-folds, --foldid or --fold-column.",
     mixinStandardHelpOptions = true, sortOptions = false,
     description = {
-      "Fit an elastic-net regularization path (glmnet's algorithm) and, with --cv-folds or",
-      "--foldid, cross-validate it. Objective at each λ:",
+      "Fit an elastic-net regularization path (glmnet's algorithm) and, with --cv-folds,",
+      "--foldid or --fold-column, cross-validate it. Objective at each λ:",
       "  (1/n) Σ ℓ(yᵢ, a₀ + xᵢ·b) + λ Σⱼ [ (1−α)/2 bⱼ² + α |bⱼ| ],  α = --l1-ratio",
       "(multinomial: the sum over the classes; --multinomial-penalty grouped puts ‖bⱼ‖₂ over",
       "the classes in place of |bⱼ|, so a feature enters for every class or none),",
@@ -83,9 +83,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   String family = "gaussian";
 
   @Option(names = "--l1-ratio", paramLabel = "A", split = ",",
-      description = "α in [0, 1]: 1 lasso, 0 ridge. With --cv-folds or --foldid a list, "
-          + "0.1,0.5,0.9,1 say: every α cross-validated on the same folds, each with its own "
-          + "λ sequence, and the α whose lambda_min has the best cv_mean kept with that λ "
+      description = "α in [0, 1]: 1 lasso, 0 ridge. With --cv-folds, --foldid or --fold-column "
+          + "a list, 0.1,0.5,0.9,1 say: every α cross-validated on the same folds, each with its "
+          + "own λ sequence, and the α whose lambda_min has the best cv_mean kept with that λ "
           + "(--save-lambda 1se: that α's lambda_1se); path.json and path.csv hold the chosen "
           + "α's path, path.json's \"l1_ratios\" and l1-ratios.csv every α's curve. "
           + "Default: 1.")
@@ -239,18 +239,18 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   @Option(names = "--cv-measure", paramLabel = "M",
       converter = EnumeratedValue.class,
       completionCandidates = CompletionCommand.CvMeasures.class,
-      description = "With --cv-folds or --foldid: what each fold's held-out rows are scored by "
-          + "(cv.glmnet's type.measure): deviance (the family's; the MSE for gaussian), mse, mae, "
-          + "class (misclassification rate) or auc (area under the ROC curve, larger is better: "
-          + "λ_min is the largest mean AUC). gaussian and poisson take deviance, mse, mae; "
-          + "multinomial also class; binomial all five. Default: deviance.")
+      description = "With --cv-folds, --foldid or --fold-column: what each fold's held-out "
+          + "rows are scored by (cv.glmnet's type.measure): deviance (the family's; the MSE for "
+          + "gaussian), mse, mae, class (misclassification rate) or auc (area under the ROC "
+          + "curve, larger is better: λ_min is the largest mean AUC). gaussian and poisson take "
+          + "deviance, mse, mae; multinomial also class; binomial all five. Default: deviance.")
   String cvMeasure;
 
   @Option(names = "--cv-alignment", paramLabel = "A",
       converter = EnumeratedValue.class,
-      description = "With --cv-folds or --foldid: how each fold's own default λ sequence is "
-          + "lined up with the full path's (cv.glmnet's alignment): lambda (its fit "
-          + "interpolated at the full path's λ) or fraction (its l-th λ scored as the full "
+      description = "With --cv-folds, --foldid or --fold-column: how each fold's own default "
+          + "λ sequence is lined up with the full path's (cv.glmnet's alignment): lambda (its "
+          + "fit interpolated at the full path's λ) or fraction (its l-th λ scored as the full "
           + "path's l-th). With --lambdas every fold fits those λ and the two agree. Not with "
           + "--relax or --adaptive. Default: lambda.")
   String cvAlignment;
@@ -263,11 +263,11 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   long seed = 0;
 
   @Option(names = "--out-of-fold",
-      description = "With --cv-folds or --foldid: also write out-of-fold.csv, every row's "
-          + "out-of-fold linear predictor at every λ (cv.glmnet's keep = TRUE, fit.preval: "
-          + "the link scale, offset included): row, fold, y, then s0, s1, ... as path.csv's λ "
-          + "(multinomial: s0_CLASS, ... class by class); with --relax a gamma column after y "
-          + "and the rows once per γ.")
+      description = "With --cv-folds, --foldid or --fold-column: also write out-of-fold.csv, "
+          + "every row's out-of-fold linear predictor at every λ (cv.glmnet's keep = TRUE, "
+          + "fit.preval: the link scale, offset included): row, fold, y, then s0, s1, ... as "
+          + "path.csv's λ (multinomial: s0_CLASS, ... class by class); with --relax a gamma "
+          + "column after y and the rows once per γ.")
   boolean outOfFold;
 
   @Option(names = "--save", paramLabel = "FILE", converter = OutputFile.Model.class,
@@ -501,16 +501,16 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         "with --family multinomial (it says how a feature's class coefficients are penalized)",
         "with --family " + family + ", which fits one coefficient per feature");
     given.requireApplies("--cv-measure", crossValidates(),
-        "with cross-validation (--cv-folds or --foldid)", "without cross-validation, which"
-            + " scores no held-out rows");
+        "with cross-validation (--cv-folds, --foldid or --fold-column)",
+        "without cross-validation, which scores no held-out rows");
     given.requireApplies("--cv-alignment", crossValidates(),
-        "with cross-validation (--cv-folds or --foldid)", "without cross-validation, which"
-            + " lines up no folds");
+        "with cross-validation (--cv-folds, --foldid or --fold-column)",
+        "without cross-validation, which lines up no folds");
     given.requireApplies("--cv-alignment", !relax, "to the lasso's cross-validation",
         "with --relax, whose folds are lined up with the full path's λ by interpolation");
     given.requireApplies("--out-of-fold", crossValidates(),
-        "with cross-validation (--cv-folds or --foldid)", "without cross-validation, which"
-            + " holds no rows out");
+        "with cross-validation (--cv-folds, --foldid or --fold-column)",
+        "without cross-validation, which holds no rows out");
     given.requireApplies("--seed", cvFolds != null, "with --cv-folds (it seeds the random folds)",
         foldid != null ? "with --foldid, which gives the folds"
             : foldColumn.given() ? "with --fold-column, which gives the folds"
@@ -601,7 +601,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         .collect(java.util.stream.Collectors.joining(","));
     if (!crossValidates()) {
       throw new InputException(given + ": several α are chosen among by cross-validation;"
-          + " add --cv-folds K or --foldid FILE, or give one α");
+          + " add --cv-folds K, --foldid FILE or --fold-column NAME, or give one α");
     }
     // --adaptive goes with several α: its pilot does not depend on α, so every α takes the same
     // factors (in each fold, the fold's own pilot's), as a loop of cv.glmnet over α with one
@@ -1060,7 +1060,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       }
       if (!crossValidates()) {
         throw new InputException("--save with --relax keeps the cross-validated (λ, γ): add"
-            + " --cv-folds K or --foldid FILE");
+            + " --cv-folds K, --foldid FILE or --fold-column NAME");
       }
     }
   }
@@ -1338,7 +1338,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     if (choice.needsCrossValidation() && !crossValidated) {
       throw new InputException("--save-lambda " + which
-          + " needs cross-validation: add --cv-folds K or --foldid FILE");
+          + " needs cross-validation: add --cv-folds K, --foldid FILE or --fold-column"
+          + " NAME");
     }
     return choice;
   }

@@ -52,7 +52,8 @@ final class ResamplingOptions implements Flags.Conditional {
   @Override
   public void refuseIgnored(Flags.Given given) {
     given.requireApplies("--holdout", repeated(), "with --repeat-seeds",
-        "with k-fold cross-validation (--cv-folds)");
+        "with k-fold cross-validation (" + (folds.foldid != null ? "--foldid"
+            : folds.column.given() ? FoldColumn.FLAG : "--cv-folds") + ")");
     given.requireApplies("--cv-folds", !repeated(), "without --repeat-seeds",
         "with --repeat-seeds, which holds out one split (--holdout) instead of folds");
     given.requireApplies("--foldid", !repeated(), "without --repeat-seeds",

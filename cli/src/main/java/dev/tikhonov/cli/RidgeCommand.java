@@ -37,7 +37,7 @@ import picocli.CommandLine.Option;
       "Fit ridge regression at every λ from one decomposition of the design (no iterations)",
       "and choose λ by generalized cross-validation, the exact leave-one-out error, or k-fold",
       "cross-validation (--criterion cv: one decomposition per fold, cv.glmnet's λ_min/λ_1se;",
-      "random folds, or --foldid FILE's).",
+      "random folds, --foldid FILE's or --fold-column NAME's).",
       "Objective at each λ (gaussian only; --weights make the data term Σ wᵢℓᵢ / Σ wᵢ):",
       "  (1/2n) Σ (yᵢ − a₀ − xᵢ·b)² + (λ/2) Σⱼ bⱼ²,  on the standardized features by default",
       "Criteria, with e the training residuals, H the hat matrix, df = Σ d²/(d² + nλ):",
