@@ -5,6 +5,7 @@ import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.TrainTest;
 import dev.tikhonov.internal.data.CloseNames;
 import dev.tikhonov.internal.data.Numbers;
+import dev.tikhonov.select.KFold;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -137,7 +138,7 @@ final class FoldColumn implements Flags.Conditional {
     if (name == null) {
       return split;
     }
-    return new TrainTest(take(split.train(), data, " training rows (those left after the test"
+    return new TrainTest(take(split.train(), data, "training rows (those left after the test"
         + " split)"), split.test().withoutColumns(name));
   }
 
@@ -145,7 +146,8 @@ final class FoldColumn implements Flags.Conditional {
    * The folds of {@code rows}' column, kept for {@link #ids()}, and {@code rows} without it;
    * {@code rows} itself without --fold-column. The cells are whole numbers ≥ 1
    * ({@link #checkCells}); K, the largest, must be at least 2 and every fold 1..K must hold a
-   * row, else refused naming the flag, the file and the rows ({@code which}, e.g. " rows").
+   * row ({@link KFold#given}, --foldid's check), else refused naming the flag, the file and the
+   * rows ({@code which}, e.g. "rows").
    */
   Dataset take(Dataset rows, Path data, String which) {
     if (name == null) {
@@ -153,28 +155,10 @@ final class FoldColumn implements Flags.Conditional {
     }
     double[] v = rows.column(name);
     int[] folds = new int[v.length];
-    int k = 0;
     for (int i = 0; i < v.length; i++) {
       folds[i] = (int) v[i];
-      k = Math.max(k, folds[i]);
     }
-    String where = FLAG + " \"" + name + "\" of " + data + ": ";
-    if (k < 2) {
-      throw new InputException(where + "every fold number of the " + v.length + which + " is "
-          + k + "; cross-validation needs at least 2 folds");
-    }
-    boolean[] used = new boolean[k + 1];
-    for (int f : folds) {
-      used[f] = true;
-    }
-    for (int f = 1; f <= k; f++) {
-      if (!used[f]) {
-        throw new InputException(where + "fold " + f + " of 1.." + k + " has no rows among the "
-            + v.length + which + "; every fold number from 1 to K = " + k
-            + " (the largest there) needs at least one row");
-      }
-    }
-    ids = folds;
+    ids = KFold.given(folds, FLAG + " \"" + name + "\" of " + data, which.strip()).foldIds();
     return rows.withoutColumns(name);
   }
 

@@ -1319,7 +1319,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       DataOptions.refuseBadWeight(d, table.data, java.util.Objects.equals(weights, offset) ? null
           : weights);
       foldColumn.checkCells(d, table.data);
-      d = foldColumn.take(d, table.data, " rows");
+      d = foldColumn.take(d, table.data, "rows");
       IdentifierColumns.warning(d, table.data).ifPresent(System.err::println);
     }
     return d;

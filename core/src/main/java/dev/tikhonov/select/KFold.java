@@ -132,22 +132,52 @@ public record KFold(int[] foldIds, int numFolds) {
       throw new InputException(file + ": " + count + " fold ids for " + rows + " data rows;"
           + " expected one fold id per data row, in the data's order");
     }
-    int k = Arrays.stream(ids).max().orElse(0);
+    return given(ids, file.toString(), "data rows");
+  }
+
+  /**
+   * The folds of fold ids a user gave (read from a file, taken from a column of the data),
+   * checked as cv.glmnet's {@code foldid} must be: K, the largest id, is at least 2, and every
+   * fold 1..K holds a row. Whether each id is a whole number ≥ 1 is the reader's check, which
+   * names the id's line and column; an id below 1 that reaches here is refused naming its row.
+   * The refusals start with {@code source} and name the rows by {@code rows} after their count:
+   * "folds.csv: every fold number of the 40 data rows is 1; cross-validation needs at least 2
+   * folds", "folds.csv: fold 2 of 1..3 has no rows among the 40 data rows; every fold number
+   * from 1 to K = 3 (the largest there) needs at least one row". The library speaks of no
+   * flag: a command line passes its own words ({@code --fold-column "fold" of data.csv}).
+   *
+   * @param foldIds the fold of each row, in data order (copied)
+   * @param source where the ids came from, the start of a refusal: a file, a column of a file
+   * @param rows what the rows are, after their count in a refusal: "data rows", "training rows"
+   * @return the folds, K = the largest id
+   * @throws InputException when the ids cannot be folds, in the words above
+   */
+  public static KFold given(int[] foldIds, String source, String rows) {
+    int n = foldIds.length;
+    int k = Arrays.stream(foldIds).max().orElse(0);
+    for (int i = 0; i < n; i++) {
+      if (foldIds[i] < 1) {
+        throw new InputException(source + ": row " + (i + 1) + " of the " + n + " " + rows
+            + " has fold " + foldIds[i] + "; fold numbers run from 1 to K");
+      }
+    }
     if (k < 2) {
-      throw new InputException(file + ": every fold id is " + k + "; cross-validation needs at"
-          + " least 2 folds");
+      throw new InputException(source + ": " + (n == 0 ? "there are no " + rows
+          : "every fold number of the " + n + " " + rows + " is " + k)
+          + "; cross-validation needs at least 2 folds");
     }
     boolean[] used = new boolean[k + 1];
-    for (int id : ids) {
+    for (int id : foldIds) {
       used[id] = true;
     }
     for (int f = 1; f <= k; f++) {
       if (!used[f]) {
-        throw new InputException(file + ": fold " + f + " of 1.." + k + " has no rows; every fold"
-            + " number from 1 to K = " + k + " (the largest in the file) needs at least one row");
+        throw new InputException(source + ": fold " + f + " of 1.." + k + " has no rows among"
+            + " the " + n + " " + rows + "; every fold number from 1 to K = " + k
+            + " (the largest there) needs at least one row");
       }
     }
-    return of(ids);
+    return new KFold(foldIds, k);
   }
 
   /** A fold number as a file may write it: an integer or a decimal, signed, with an exponent. */

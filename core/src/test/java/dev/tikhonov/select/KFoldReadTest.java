@@ -1,6 +1,7 @@
 package dev.tikhonov.select;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -91,10 +92,41 @@ class KFoldReadTest {
   @Test
   void read_whenAFoldHasNoRows_namesTheFileTheFoldAndK() throws IOException {
     assertError(write("e.csv", "1\n3\n1\n3\n"), 4, dir.resolve("e.csv")
-        + ": fold 2 of 1..3 has no rows; every fold number from 1 to K = 3 (the largest in the"
-        + " file) needs at least one row");
+        + ": fold 2 of 1..3 has no rows among the 4 data rows; every fold number from 1 to K = 3"
+        + " (the largest there) needs at least one row");
     assertError(write("one.csv", "1\n1\n1\n"), 3, dir.resolve("one.csv")
-        + ": every fold id is 1; cross-validation needs at least 2 folds");
+        + ": every fold number of the 3 data rows is 1; cross-validation needs at least 2 folds");
+  }
+
+  /**
+   * The check read makes is public, for ids from elsewhere (the CLI's --fold-column, a column
+   * of the data): the same refusals, with the caller's words for where the ids came from and
+   * which rows they are of. Before, the CLI repeated read's check in its own words.
+   */
+  @Test
+  void given_refusesWhatReadRefuses_inTheCallersWords() {
+    int[] ids = {2, 1, 2, 1};
+    KFold k = KFold.given(ids, "column \"fold\" of d.csv", "rows");
+    assertEquals(new KFold(ids, 2), k);
+    ids[0] = 1;
+    assertEquals(2, k.foldIds()[0], "the ids are copied");
+    String[][] cases = {
+      {"1,3,1,3", "column \"fold\" of d.csv: fold 2 of 1..3 has no rows among the 4 training"
+          + " rows; every fold number from 1 to K = 3 (the largest there) needs at least one row"},
+      {"1,1,1", "column \"fold\" of d.csv: every fold number of the 3 training rows is 1;"
+          + " cross-validation needs at least 2 folds"},
+      {"", "column \"fold\" of d.csv: there are no training rows; cross-validation needs at"
+          + " least 2 folds"},
+      {"1,0,2", "column \"fold\" of d.csv: row 2 of the 3 training rows has fold 0; fold"
+          + " numbers run from 1 to K"},
+    };
+    for (String[] c : cases) {
+      int[] given = c[0].isEmpty() ? new int[0]
+          : java.util.Arrays.stream(c[0].split(",")).mapToInt(Integer::parseInt).toArray();
+      InputException e = assertThrows(InputException.class,
+          () -> KFold.given(given, "column \"fold\" of d.csv", "training rows"));
+      assertEquals(c[1], e.getMessage(), c[0]);
+    }
   }
 
   @Test
