@@ -459,6 +459,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (ic.isEmpty() && criteriaOmitted != null) {
       common.human().println("information criteria not computed: " + criteriaOmitted);
     }
+    limitNote(path.solution());
     // Once, after the table, in terms of the flag that fixes it (path.json carries it too).
     warn(path.shortfall().map(s -> s.message(REMEDY)).or(path::warning));
     warn(curve.flatMap(c -> c.shortfall().flatMap(s -> s.pathMessage(REMEDY))
@@ -1020,6 +1021,18 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
             ? Optional.of(LambdaEnds.End.LARGEST) : Optional.empty());
   }
 
+  /**
+   * A path --max-ever-active ended says so on stderr, after the table, in path.json's
+   * end_message: the table alone showed fewer λ than asked for and no reason, which only
+   * path.json held. The path ended as asked, so a note, not a warning.
+   */
+  private void limitNote(dev.tikhonov.linear.PathSolution path) {
+    if (path.end().reason() == dev.tikhonov.linear.PathSolution.Ending.EVER_ACTIVE_LIMIT) {
+      System.err.println("tikhonov path: --max-ever-active " + maxEverActive + ": "
+          + path.end().message());
+    }
+  }
+
   /** A warning, once, after the table, on stderr (path.json carries it too). */
   private static void warn(Optional<String> warning) {
     warning.ifPresent(w -> System.err.println("tikhonov: warning: " + w));
@@ -1154,6 +1167,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
         ? OptionalInt.of(cv.get().cv().curve(0).numFolds()) : OptionalInt.empty());
     common.human().print(PathFiles.relaxedSummary(path.solution(), curve,
         writer.dir()));
+    limitNote(path.solution().lasso());
     // The refits' own warning, and the lasso path's in flags (each fold's lasso path below).
     warn(path.solution().warning());
     warn(path.lassoShortfall().map(s -> s.message(REMEDY))

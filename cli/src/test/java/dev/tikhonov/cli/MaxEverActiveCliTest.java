@@ -53,6 +53,26 @@ class MaxEverActiveCliTest {
     assertEquals(7, run.get("settings").get("max_ever_active").asInt(), run.toString());
   }
 
+  /**
+   * The console says why the path is short, once, on stderr after the table: before, only
+   * path.json's end_message did, and the table just stopped at λ #29 of 100. A limit the path
+   * never reaches says nothing.
+   */
+  @Test
+  void maxEverActive_endingThePath_saysSoOnTheConsole() {
+    InProcess r = InProcess.run("path", "--data", DIABETES, "--target", "progression",
+        "--max-ever-active", "7", "--tol", "1e-10", "--out", dir.resolve("n").toString());
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(List.of("tikhonov path: --max-ever-active 7: the limit of 7 features ever"
+        + " active along the path (glmnet's pmax) ended it after 29 of 100 λ: the fit at λ #30"
+        + " brought 8 features into the active set"), r.err().lines().toList());
+    assertTrue(r.out().contains("λ") || r.out().contains("lambda"), "the table: " + r.out());
+    InProcess all = InProcess.run("path", "--data", DIABETES, "--target", "progression",
+        "--max-ever-active", "10", "--out", dir.resolve("all").toString());
+    assertEquals(0, all.exit(), all.err());
+    assertEquals("", all.err(), "all 10 features: the limit never ends the path");
+  }
+
   @Test
   void maxEverActive_appliesToALambdaSequenceOfYourOwn() throws Exception {
     List<String> user = Files.readAllLines(REF.resolve("pmax/user-lambdas.csv"));
