@@ -342,7 +342,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       throw new InputException("--cv-folds must be at least 2, got " + cvFolds);
     }
     RunWriter writer = RunWriter.open(common.outDir("path"), RunKind.PATH);
-    RunFiles.onInterrupt(writer, "path.json", Optional.ofNullable(save),
+    RunFiles.onInterrupt(writer, resultFiles(), Optional.ofNullable(save),
         () -> saved.map(Saved::file));
     if (save != null) {
       Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
@@ -1031,6 +1031,21 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       System.err.println("tikhonov path: --max-ever-active " + maxEverActive + ": "
           + path.end().message());
     }
+  }
+
+  /**
+   * The files of the run's results, in the order it writes them (before --save's model and
+   * run.json): what a stop between them left ({@link RunFiles#interruptHint}).
+   */
+  private List<String> resultFiles() {
+    List<String> files = new java.util.ArrayList<>(List.of("path.json", "path.csv"));
+    if (severalL1Ratios()) { // refused without cross-validation and with --relax
+      files.add("l1-ratios.csv");
+    }
+    if (outOfFold) { // refused without cross-validation
+      files.add("out-of-fold.csv");
+    }
+    return files;
   }
 
   /** A warning, once, after the table, on stderr (path.json carries it too). */

@@ -60,6 +60,16 @@ final class RunFiles {
    */
   static void onInterrupt(RunWriter out, String results, Optional<Path> asked,
       java.util.function.Supplier<Optional<Path>> saved) {
+    onInterrupt(out, List.of(results), asked, saved);
+  }
+
+  /**
+   * As {@link #onInterrupt(RunWriter, String, Optional, java.util.function.Supplier)} for a run
+   * whose results are several files, written in the order of {@code results} (path: path.json,
+   * path.csv, then l1-ratios.csv and out-of-fold.csv when it writes them).
+   */
+  static void onInterrupt(RunWriter out, List<String> results, Optional<Path> asked,
+      java.util.function.Supplier<Optional<Path>> saved) {
     Main.onInterrupt(() -> interruptHint(out, results, asked, saved.get()));
   }
 
@@ -77,6 +87,18 @@ final class RunFiles {
    */
   static String interruptHint(RunWriter out, String results, Optional<Path> asked,
       Optional<Path> saved) {
+    return interruptHint(out, List.of(results), asked, saved);
+  }
+
+  /**
+   * {@link #interruptHint(RunWriter, String, Optional, Optional)} for results written as
+   * several files, in the order of {@code results}. A stop between them says which were
+   * written and which were not, and to run the command again: path keyed on path.json, its
+   * first, and said "its results were written: tikhonov report DIR builds its report from
+   * them" with path.csv, l1-ratios.csv or out-of-fold.csv not there.
+   */
+  static String interruptHint(RunWriter out, List<String> results, Optional<Path> asked,
+      Optional<Path> saved) {
     String hint = resultsHint(out, results, saved);
     if (hint.isEmpty() || saved.isPresent() || asked.isEmpty()) {
       return hint;
@@ -85,20 +107,31 @@ final class RunFiles {
         + " again to save it";
   }
 
-  private static String resultsHint(RunWriter out, String results, Optional<Path> saved) {
+  private static String resultsHint(RunWriter out, List<String> results, Optional<Path> saved) {
     Path dir = out.dir();
     Optional<Path> staged = out.staging();
+    // written in order: the files before the first one not written (an earlier run's file
+    // further on, of a name this run's kind does not list, is not this run's)
+    int written = 0;
+    while (written < results.size() && out.wrote(results.get(written))) {
+      written++;
+    }
     if (staged.isPresent()) {
       // stopped before its end over an earlier run, whose files it has not touched
-      return "the earlier run in " + dir + " is as it was" + (out.wrote(results)
+      return "the earlier run in " + dir + " is as it was" + (written == results.size()
           ? "; this run's results were staged in " + staged.get() + ": tikhonov report "
               + staged.get() + " builds their report (the next run into " + dir + " removes"
               + " that folder)" : "");
     }
-    if (!out.wrote(results)) {
+    if (written == 0) {
       return ""; // none, or an earlier run's in the same folder: not this run's results
     }
     String model = saved.map(f -> "the model was saved to " + f + "; ").orElse("");
+    if (written < results.size()) {
+      return model + "its " + names(results.subList(0, written)) + (written == 1 ? " was"
+          : " were") + " written, not its " + names(results.subList(written, results.size()))
+          + ": run the command again for all of its results";
+    }
     if (out.wrote("run.json")) {
       return model + "its results and run.json were written, its report was not: tikhonov"
           + " report " + dir + " draws it and ends the run";
@@ -111,6 +144,13 @@ final class RunFiles {
     }
     return model + "its results were written: tikhonov report " + dir
         + " builds its report from them";
+  }
+
+  /** "a", "a and b", "a, b and c". */
+  private static String names(List<String> files) {
+    int n = files.size();
+    return n == 1 ? files.get(0)
+        : String.join(", ", files.subList(0, n - 1)) + " and " + files.get(n - 1);
   }
 
   /** The arguments after the command's own words ("experiment mnist-l2 --quick" → "--quick"). */
