@@ -271,6 +271,75 @@ class LauncherIT {
   }
 
   /**
+   * Options that make java print and exit, or run another program: the options check ({@code
+   * java … -version}) passed them, and the command never ran (-version: java's version, exit
+   * code 0, no run folder; -jar: another program; -cp: ignored, the launcher's came after).
+   * Now one line naming the option, exit code 2. Failed before: exit code 0 for each.
+   */
+  @Test
+  void javaOptsThatReplaceTheCommand_areRefusedNamingTheOption() throws Exception {
+    String exits = " makes java exit without running the command (run java %s alone for what"
+        + " it prints)";
+    String names = " names the program or class path java runs, which the launcher gives"
+        + " (tikhonov's jars and main class)";
+    Map<String, String> refusals = new java.util.LinkedHashMap<>();
+    for (String o : List.of("-version", "--version", "-help", "--help", "-X", "--list-modules",
+        "--dry-run", "-Xshare:dump", "-XX:+PrintFlagsInitial")) {
+      refusals.put("-Xmx512m " + o, o + exits.formatted(o));
+    }
+    refusals.put("-jar other.jar", "-jar" + names);
+    refusals.put("-cp /somewhere", "-cp" + names);
+    for (Map.Entry<String, String> e : refusals.entrySet()) {
+      Result r = run(Map.of("TIKHONOV_JAVA_OPTS", e.getKey()), "train", "--data",
+          data.toString(), "--target", "y", "--model", "linear", "--epochs", "1", "--quiet",
+          "--out", "r");
+      assertEquals(2, r.exit(), e.getKey() + ": " + r.out() + r.err());
+      assertEquals("", r.out());
+      assertEquals("tikhonov: error: TIKHONOV_JAVA_OPTS='" + e.getKey() + "': " + e.getValue()
+          + "; correct or unset TIKHONOV_JAVA_OPTS\n", r.err());
+    }
+  }
+
+  /** Options that print and then run pass: the command runs and its output is as it was. */
+  @Test
+  void javaOptsThatPrintAndRun_runTheCommand() throws Exception {
+    Result r = run(Map.of("TIKHONOV_JAVA_OPTS", "-showversion -XshowSettings:vm"), "--version");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("tikhonov "), r.out());
+    assertTrue(r.err().contains("VM settings:"), r.err());
+  }
+
+  /**
+   * A value with spaces in quotes is one option, as java reads JDK_JAVA_OPTIONS: the run's
+   * temporary directory (where its lock goes) has spaces in its name. Failed before: the
+   * launcher split it at the spaces, and java took "m" for the main class: "java refuses
+   * these options: Could not find or load main class m; …", exit code 2.
+   */
+  @Test
+  void quotedJavaOpts_areOneOptionEach_asJavaReadsThem() throws Exception {
+    Path tmp = Files.createDirectory(dir.resolve("t m p"));
+    for (String q : List.of("\"", "'")) {
+      String opts = "-Xmx512m -Djava.io.tmpdir=" + q + tmp + q;
+      Result r = run(Map.of("TIKHONOV_JAVA_OPTS", opts), "train", "--data", data.toString(),
+          "--target", "y", "--model", "linear", "--epochs", "1", "--quiet", "--out", "r" + q);
+      assertEquals(0, r.exit(), opts + ": " + r.err());
+      assertTrue(Files.isDirectory(
+          tmp.resolve("tikhonov-locks-" + System.getProperty("user.name"))), opts);
+    }
+    // java's rule (no escapes; the other quote inside): a'b c, one option
+    Result mixed = run(Map.of("TIKHONOV_JAVA_OPTS", "-Dx=\"a'b c\""), "--version");
+    assertEquals(0, mixed.exit(), mixed.err());
+    String open = "-Dx=\"a b -Xmx512m";
+    Result r = run(Map.of("TIKHONOV_JAVA_OPTS", open), "--version");
+    assertEquals(2, r.exit(), r.err());
+    assertEquals("", r.out());
+    assertEquals("tikhonov: error: TIKHONOV_JAVA_OPTS='" + open + "': its \" opens a value that"
+        + " no \" closes (quotes group a value with spaces, as in -Dname=\"a b\"; a quote inside"
+        + " a value goes in the other kind: -Dname=\"it's\"); correct or unset"
+        + " TIKHONOV_JAVA_OPTS\n", r.err());
+  }
+
+  /**
    * Options the JVM takes change nothing of a run: the check's own output (the JVM's version)
    * is not printed, and the command's exit codes are its own, a refused flag's 2 too.
    */
