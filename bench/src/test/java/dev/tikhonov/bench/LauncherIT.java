@@ -284,7 +284,7 @@ class LauncherIT {
         + " (tikhonov's jars and main class)";
     Map<String, String> refusals = new java.util.LinkedHashMap<>();
     for (String o : List.of("-version", "--version", "-help", "--help", "-X", "--list-modules",
-        "--dry-run", "-Xshare:dump", "-XX:+PrintFlagsInitial")) {
+        "--dry-run", "-Xshare:dump", "-XX:+PrintFlagsInitial", "-XX:+PrintSharedArchiveAndExit")) {
       refusals.put("-Xmx512m " + o, o + exits.formatted(o));
     }
     refusals.put("-jar other.jar", "-jar" + names);
