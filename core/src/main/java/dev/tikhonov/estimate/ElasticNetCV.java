@@ -3,6 +3,7 @@ package dev.tikhonov.estimate;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.SparseMatrix;
+import dev.tikhonov.internal.data.Numbers;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.loss.Family;
@@ -283,6 +284,7 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
       CrossValidation.Fit fit = !observed && squaredErrors(measure)
           && keep == CrossValidation.Keep.SCORES && fromStatistics(family, x.length, p,
           folds.numFolds(), threads, Runtime.getRuntime().maxMemory())
+          && squarable(x, folds)
           ? CrossValidation.gaussian(FoldStatistics.of(x, train.targets(), folds), alphaSettings,
               split.featureNames(), alignment, measure, threads)
           : CrossValidation.path(family, x, train.targets(), split.observations(), alphaSettings,
@@ -362,6 +364,46 @@ public final class ElasticNetCV<M extends Predictor> implements Estimator<M> {
     double bytes = (numFolds + 2.0 * Math.min(threads, numFolds)) * p * (double) p * 8;
     return family == Family.GAUSSIAN && n >= p && p <= STATISTICS_MAX_FEATURES
         && bytes <= maxMemory / 4.0;
+  }
+
+  /**
+   * Whether every column can be summed as unscaled squares on all rows and on every fold's
+   * training rows ({@link Numbers#tooSmallToSquare}: no largest magnitude in (0, 2⁻⁴⁰⁰)). A
+   * column below that, e.g. of values near 1e-301, has squares that underflow: per-fold
+   * statistics would read it as constant and fit it a coefficient of 0, where the rows' route
+   * standardizes it by a power of two first and fits it as the same column scaled by 2ᵏ (its
+   * coefficient divided by 2ᵏ). One pass over X for the K folds' largest magnitudes; a column
+   * tiny only on a fold's held-out rows keeps the statistics' route.
+   */
+  static boolean squarable(double[][] x, KFold folds) {
+    int p = x.length == 0 ? 0 : x[0].length;
+    int k = folds.numFolds();
+    double[][] largest = new double[k][];
+    double[] total = new double[p];
+    for (int f = 0; f < k; f++) {
+      largest[f] = Numbers.largestMagnitudes(x, folds.testRows(f + 1), p);
+      for (int j = 0; j < p; j++) {
+        total[j] = Math.max(total[j], largest[f][j]);
+      }
+    }
+    if (Numbers.firstTooSmallToSquare(total) >= 0) {
+      return false;
+    }
+    for (int f = 0; f < k; f++) {
+      double[] training = new double[p];
+      for (int g = 0; g < k; g++) {
+        if (g == f) {
+          continue;
+        }
+        for (int j = 0; j < p; j++) {
+          training[j] = Math.max(training[j], largest[g][j]);
+        }
+      }
+      if (Numbers.firstTooSmallToSquare(training) >= 0) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /**

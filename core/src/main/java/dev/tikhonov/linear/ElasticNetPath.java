@@ -303,35 +303,16 @@ public final class ElasticNetPath {
   }
 
   /**
-   * Below this largest magnitude (2⁻⁴⁰⁰) a column's squares are within 2²²² of double's smallest
-   * normal number, and the statistics' scatter (sums of squared deviations, unscaled) loses the
-   * column's spread, or reads it as 0 (values near 1e-301): such data take the design-based
-   * route, whose standardization scales each column by a power of two before squaring.
+   * Whether some column of the rows {@code rows} of x is {@link Numbers#tooSmallToSquare} on
+   * them (largest magnitude in (0, 2⁻⁴⁰⁰)): the statistics' scatter (sums of squared
+   * deviations, unscaled) would lose the column's spread, or read it as 0 (values near
+   * 1e-301), so such rows take the design-based route, whose standardization scales each
+   * column by a power of two before squaring. A routing rule, not a refusal: the rows fitted
+   * are the data here, and either route fits them.
    */
-  private static final double TINY_COLUMN = 0x1p-400;
-
-  /**
-   * Whether some column of the rows {@code rows} of x has its largest magnitude in (0,
-   * {@link #TINY_COLUMN}); rows out of range and values past a ragged row's end are left to the
-   * checks of the fit, which name them.
-   */
-  private static boolean hasTinyColumn(double[][] x, int[] rows) {
-    double[] largest = new double[x[0].length];
-    for (int i : rows) {
-      if (i < 0 || i >= x.length) {
-        continue;
-      }
-      double[] row = x[i];
-      for (int j = 0; j < Math.min(row.length, largest.length); j++) {
-        largest[j] = Math.max(largest[j], Math.abs(row[j]));
-      }
-    }
-    for (double m : largest) {
-      if (m > 0 && m < TINY_COLUMN) {
-        return true;
-      }
-    }
-    return false;
+  private static boolean hasTinyColumn(double[][] x, int[] rows, double[] weights) {
+    return Numbers.firstTooSmallToSquare(
+        Numbers.largestMagnitudes(x, rows, weights, x[0].length)) >= 0;
   }
 
   static PathSolution fit(Family family, double[][] x, double[] y, int[] rows,
@@ -340,7 +321,8 @@ public final class ElasticNetPath {
     requirePenaltyFits(family, settings);
     if (family == Family.GAUSSIAN && updates == Updates.AUTOMATIC && rows.length > 0
         && x.length > 0 && rows.length >= x[0].length && x[0].length <= GRAM_MAX_FEATURES
-        && !hasTinyColumn(x, rows)) {
+        && !hasTinyColumn(x, rows, observations.weights().length > 0
+            ? observations.weights() : null)) {
       return gaussianFromStatistics(x, y, rows, observations, settings, featureNames,
           classNames);
     }

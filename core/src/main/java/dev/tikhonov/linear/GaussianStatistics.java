@@ -42,6 +42,23 @@ import java.util.Objects;
  * every moment against exact sums within 4·10⁻¹⁵·(1 + κ)). A feature that is constant on the
  * rows has a scatter of exactly 0 (its deviations are exactly 0), however its rows were merged.
  *
+ * <p><b>Tiny columns.</b> The moments are unscaled sums of squares, so a column whose values
+ * all lie below 2⁻⁴⁰⁰ (about 3.9e-121; say near 1e-301, whose squares underflow to 0) would
+ * come out with a scatter of 0 or of a few digits, and a path from these statistics would read
+ * it as constant (a coefficient of 0). The record cannot hold such squares (1e-602), so the
+ * entry points that see all the data refuse such a column: {@link #of(double[][], double[])},
+ * {@link #of(double[][], double[], double[])} and {@code FoldStatistics.of(x, y, …)}, naming
+ * the column and the exact power of two 2ᵏ that takes its largest magnitude into [1, 2).
+ * Statistics of the column multiplied by 2ᵏ give its coefficient multiplied by 2ᵏ and all else
+ * unchanged: exactly the fit of the column itself. Only the largest magnitude over all rows of
+ * positive weight counts: a column of order 1 that is tiny on a fold or a partition is squared
+ * at its own scale and taken. The parts ({@link #of(double[][], double[], double[], int[])} on
+ * some rows, {@link #twoPass}, {@link Accumulator}) cannot tell a tiny column from a tiny part
+ * of one and do not refuse: their caller checks the whole data (Spark's statistics pass
+ * gathers each column's largest magnitude in the same pass). The fits on rows (ElasticNetPath,
+ * RidgeSvdPath, ElasticNetCV) take their design route for such data instead, which scales
+ * each column by a power of two before squaring.
+ *
  * <p>{@link #minus} reverses a merge (the rows of a cross-validation fold taken out of the
  * total). It subtracts, so its relative error is about (W/W_rest)·ε·S: fine for one fold of K,
  * but a feature that is constant on the remaining rows comes out with a rounding-level variance
@@ -90,14 +107,22 @@ public record GaussianStatistics(
         new double[numFeatures * numFeatures], new double[numFeatures], 0);
   }
 
-  /** All rows of x (n×p) and y, each of weight 1. */
+  /**
+   * All rows of x (n×p) and y, each of weight 1. A column too small to square is refused, as
+   * the class comment says ("Tiny columns").
+   */
   public static GaussianStatistics of(double[][] x, double[] y) {
-    return of(x, y, ones(x.length), allRows(x.length));
+    return of(x, y, ones(x.length));
   }
 
-  /** All rows of x and y with the given weights. */
+  /**
+   * All rows of x and y with the given weights. A column too small to square is refused, as
+   * the class comment says ("Tiny columns").
+   */
   public static GaussianStatistics of(double[][] x, double[] y, double[] weights) {
-    return of(x, y, weights, allRows(x.length));
+    GaussianStatistics statistics = of(x, y, weights, allRows(x.length));
+    Numbers.requireSquarable(x, weights);
+    return statistics;
   }
 
   /** The rows {@code rows} (0-based) of x and y, each of weight 1. */

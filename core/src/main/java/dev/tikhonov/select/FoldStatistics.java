@@ -1,6 +1,7 @@
 package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.Numbers;
 import dev.tikhonov.linear.GaussianStatistics;
 import java.util.Arrays;
 import java.util.List;
@@ -79,14 +80,25 @@ public final class FoldStatistics {
    * Each fold's statistics from the rows of x, y and weights in that fold (two passes and the
    * BLAS per fold, {@link GaussianStatistics#twoPass}).
    *
-   * @throws InputException for a fold id count other than the rows, or a value that is not
-   *     finite (naming the row, 1-based)
+   * <p>A column whose largest magnitude over all rows (of positive weight) is below 2⁻⁴⁰⁰
+   * (about 3.9e-121; values near 1e-301, say) is refused, naming it and the power of two 2ᵏ
+   * that takes it to about 1: its squared deviations underflow, and the statistics would read
+   * it as constant (a coefficient of 0 without a word). The fit on the column multiplied by 2ᵏ
+   * (exact) is the fit on it with that coefficient multiplied by 2ᵏ; ElasticNetCV does that by
+   * taking the rows' route. Only the whole data's largest magnitude counts: a column of order 1
+   * that is tiny on one fold's rows is taken. A column tiny on every row but those of one fold
+   * is not refused, but that fold's training statistics read it as constant (its fit leaves it
+   * out) — fit such data from the rows ({@link CrossValidation#path}).
+   *
+   * @throws InputException for a fold id count other than the rows, a value that is not
+   *     finite (naming the row, 1-based), or such a tiny column
    */
   public static FoldStatistics of(double[][] x, double[] y, double[] weights, KFold folds) {
     if (folds.size() != y.length) {
       throw new InputException("folds: " + folds.size() + " fold ids for " + y.length
           + " rows");
     }
+    Numbers.requireSquarable(x, weights);
     GaussianStatistics[] statistics = new GaussianStatistics[folds.numFolds()];
     for (int k = 1; k <= folds.numFolds(); k++) {
       statistics[k - 1] = GaussianStatistics.twoPass(x, y, weights, folds.testRows(k));

@@ -91,6 +91,102 @@ public final class Numbers {
     return largest > 0 && largest < 1 ? Math.scalb(1.0, -Math.getExponent(largest)) : 1.0;
   }
 
+  /**
+   * Whether a column whose largest magnitude over the data is {@code largest} is too small for
+   * sums of its unscaled squares: below 2⁻⁴⁰⁰ (about 3.9e-121) its squares are within 2²²² of
+   * double's smallest normal number, so sums of squared deviations lose its spread or read it as
+   * 0 (values near 1e-301, whose squares underflow). Fits that scale each column by
+   * {@link #unitScale} first are not affected; sufficient statistics, which keep the unscaled
+   * sums, are. {@code largest} must be the whole data's (of every row, not of a part of them):
+   * a column of order 1 that is tiny on some rows is squared at its own scale.
+   */
+  public static boolean tooSmallToSquare(double largest) {
+    return largest > 0 && largest < 0x1p-400;
+  }
+
+  /**
+   * The largest magnitude of each of the first p columns over the rows {@code rows} of x; rows
+   * out of range and values past a ragged row's end are left to the checks of the fit.
+   */
+  public static double[] largestMagnitudes(double[][] x, int[] rows, int p) {
+    return largestMagnitudes(x, rows, null, p);
+  }
+
+  /**
+   * As {@link #largestMagnitudes(double[][], int[], int)} over the rows whose weight (indexed
+   * like the rows of x; null for all 1) is not 0: the rows that sufficient statistics sum.
+   */
+  public static double[] largestMagnitudes(double[][] x, int[] rows, double[] weights, int p) {
+    double[] largest = new double[p];
+    for (int i : rows) {
+      if (i < 0 || i >= x.length || (weights != null && i < weights.length
+          && weights[i] == 0)) {
+        continue;
+      }
+      double[] row = x[i];
+      for (int j = 0; j < Math.min(row.length, p); j++) {
+        largest[j] = Math.max(largest[j], Math.abs(row[j]));
+      }
+    }
+    return largest;
+  }
+
+  /** The first j (0-based) with {@link #tooSmallToSquare}(largest[j]), or −1. */
+  public static int firstTooSmallToSquare(double[] largest) {
+    for (int j = 0; j < largest.length; j++) {
+      if (tooSmallToSquare(largest[j])) {
+        return j;
+      }
+    }
+    return -1;
+  }
+
+  /**
+   * The power k of the exact scaling 2ᵏ that takes {@code largest} (positive, subnormal
+   * included) into [1, 2).
+   */
+  public static int unitPowerOfTwo(double largest) {
+    return 64 - Math.getExponent(largest * 0x1p64);
+  }
+
+  /**
+   * Why {@code what} ("feature 2 (column x2)"), whose largest magnitude over all {@code rows}
+   * rows is {@code largest} ({@link #tooSmallToSquare}), cannot be summed as unscaled squares,
+   * with the remedy: the exact power of two that takes the largest into [1, 2).
+   */
+  public static String tooSmallToSquareMessage(String what, double largest, long rows) {
+    int k = unitPowerOfTwo(largest);
+    return String.format(Locale.ROOT, "%s: its largest magnitude over all %d rows is %.3g,"
+        + " below 2^-400 (about 3.9e-121): sufficient statistics (sums of squared deviations)"
+        + " cannot hold its spread, and would read it as constant; multiply the column by 2^%d"
+        + " (exact: a power of two) and divide its coefficient by 2^%d", what, rows, largest,
+        k, k);
+  }
+
+  /**
+   * Refuses data with a column {@link #tooSmallToSquare} over all rows of x of positive weight
+   * (the whole data: callers pass every row, never a fold or a partition), naming the first
+   * ("feature 2", 1-based) with {@link #tooSmallToSquareMessage}.
+   *
+   * @param weights one per row (rows of weight 0 are not summed); null for all 1
+   * @throws dev.tikhonov.data.InputException for such a column
+   */
+  public static void requireSquarable(double[][] x, double[] weights) {
+    if (x.length == 0) {
+      return;
+    }
+    int[] rows = new int[x.length];
+    for (int i = 0; i < rows.length; i++) {
+      rows[i] = i;
+    }
+    double[] largest = largestMagnitudes(x, rows, weights, x[0].length);
+    int j = firstTooSmallToSquare(largest);
+    if (j >= 0) {
+      throw new dev.tikhonov.data.InputException(tooSmallToSquareMessage("feature " + (j + 1),
+          largest[j], x.length));
+    }
+  }
+
   /** Whether {@code weight} is a valid observation weight: finite and ≥ 0. */
   public static boolean isWeight(double weight) {
     return weight >= 0 && !Double.isInfinite(weight);
