@@ -4,6 +4,7 @@ import dev.tikhonov.select.FoldStatistics;
 import static org.apache.spark.sql.functions.lit;
 
 import dev.tikhonov.data.InputException;
+import dev.tikhonov.internal.data.Numbers;
 import dev.tikhonov.linear.GaussianStatistics;
 import dev.tikhonov.loss.Family;
 import java.util.Arrays;
@@ -35,6 +36,16 @@ import org.apache.spark.sql.Row;
  * ({@link DataFingerprint}): a partition's result carries that record after its K statistics
  * records, and the merge adds them (integer sums: the fingerprint does not depend on the
  * partitioning at all).
+ *
+ * <p>The same pass gathers each feature's largest magnitude over the rows of positive weight
+ * (a record after the K statistics, merged by max), so that a feature too small to square is
+ * refused by the whole data's largest, never by a partition's or a fold's: a feature whose
+ * values all lie below 2⁻⁴⁰⁰ (about 3.9e-121; near 1e-301, say) has squared deviations that
+ * underflow, and the statistics would read it as constant (a coefficient of 0 without a
+ * word). The message names the feature and the exact power of two 2ᵏ that takes its largest
+ * into [1, 2): the fit on the feature multiplied by 2ᵏ has its coefficient multiplied by 2ᵏ,
+ * the rest unchanged ({@link GaussianStatistics}, "Tiny columns"). A feature of order 1 that is
+ * tiny in one partition or fold is squared at its own scale and taken.
  *
  * <p>A row's fold is the value of the fold column (a whole number in 1..K), or else
  * {@link RandomFolds#fold}, a seeded hash of the row's label and features. Rows are checked as
@@ -166,7 +177,52 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
           + Arrays.stream(folds).mapToLong(GaussianStatistics::count).sum() + " rows); a fit"
           + " needs a row of positive weight");
     }
+    double[] largest = largestOf(merged);
+    int tiny = largest == null ? -1 : Numbers.firstTooSmallToSquare(largest);
+    if (tiny >= 0) {
+      throw new InputException(Numbers.tooSmallToSquareMessage("column '" + featuresCol
+          + "', feature " + (tiny + 1) + " (vector index " + tiny + ")", largest[tiny],
+          Arrays.stream(folds).mapToLong(GaussianStatistics::count).sum()));
+    }
     return new Merged(folds, merged[merged.length - 1]);
+  }
+
+  /** The largest-magnitudes record's tag ("TKLM"). */
+  private static final int LARGEST_MAGIC = 0x544B4C4D;
+
+  /** Each feature's largest magnitude as a record: the tag, then p little-endian doubles. */
+  static byte[] encodeLargest(double[] largest) {
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 8 * largest.length)
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(LARGEST_MAGIC);
+    for (double v : largest) {
+      b.putDouble(v);
+    }
+    return b.array();
+  }
+
+  private static boolean isLargest(byte[] record) {
+    return record.length >= 4 && (record.length - 4) % 8 == 0
+        && java.nio.ByteBuffer.wrap(record).order(java.nio.ByteOrder.LITTLE_ENDIAN).getInt()
+        == LARGEST_MAGIC;
+  }
+
+  /** The largest magnitudes of a result (before its fingerprint), or null without them. */
+  static double[] largestOf(byte[][] partial) {
+    int end = partial.length;
+    if (end > 0 && DataFingerprint.isRecord(partial[end - 1])) {
+      end--;
+    }
+    if (end == 0 || !isLargest(partial[end - 1])) {
+      return null;
+    }
+    java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(partial[end - 1])
+        .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+    b.getInt();
+    double[] largest = new double[(partial[end - 1].length - 4) / 8];
+    for (int j = 0; j < largest.length; j++) {
+      largest[j] = b.getDouble();
+    }
+    return largest;
   }
 
   /**
@@ -201,11 +257,19 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
   private static final String OVERFLOW = "the (weighted) sum of squared deviations from its mean"
       + " overflows double precision (values about 1e154 or more apart); rescale it";
 
-  /** A result without its fingerprint record (the last, when there is one). */
+  /**
+   * A result without its fingerprint record (the last, when there is one) and its largest
+   * magnitudes (the one before it, when there is one).
+   */
   private static byte[][] statisticsOf(byte[][] partial) {
-    boolean fingerprint = partial.length > 0
-        && DataFingerprint.isRecord(partial[partial.length - 1]);
-    return fingerprint ? Arrays.copyOf(partial, partial.length - 1) : partial;
+    int end = partial.length;
+    if (end > 0 && DataFingerprint.isRecord(partial[end - 1])) {
+      end--;
+    }
+    if (end > 0 && isLargest(partial[end - 1])) {
+      end--;
+    }
+    return end == partial.length ? partial : Arrays.copyOf(partial, end);
   }
 
   /**
@@ -232,7 +296,18 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
       sum[k] = a[k].plus(b[k]);
     }
     byte[][] merged = StatisticsCodec.encode(sum);
-    if (a.length < left.length && b.length < right.length) {
+    double[] largestA = largestOf(left);
+    double[] largestB = largestOf(right);
+    if (largestA != null && largestB != null) {
+      double[] largest = new double[largestA.length];
+      for (int j = 0; j < largest.length; j++) {
+        largest[j] = Math.max(largestA[j], largestB[j]);
+      }
+      merged = Arrays.copyOf(merged, merged.length + 1);
+      merged[merged.length - 1] = encodeLargest(largest);
+    }
+    if (DataFingerprint.isRecord(left[left.length - 1])
+        && DataFingerprint.isRecord(right[right.length - 1])) {
       merged = Arrays.copyOf(merged, merged.length + 1);
       merged[merged.length - 1] = DataFingerprint.merge(left[left.length - 1],
           right[right.length - 1]);
@@ -250,6 +325,7 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
       GaussianStatistics.Accumulator[] folds = null;
       DataFingerprint.Sums fingerprint = new DataFingerprint.Sums();
       double[] dense = null;
+      double[] largest = null;
       long position = 0;
       while (rows.hasNext()) {
         Row row = rows.next();
@@ -268,6 +344,7 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
             folds[k] = new GaussianStatistics.Accumulator(p);
           }
           dense = new double[p];
+          largest = new double[p];
         } else if (p != dense.length) {
           throw bad(featuresCol, partition, position, "has " + p + " elements; the rows before "
               + "it have " + dense.length);
@@ -323,6 +400,11 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
           }
         }
         folds[fold - 1].add(dense, label, weight);
+        if (weight > 0) { // the rows the statistics sum
+          for (int j = 0; j < p; j++) {
+            largest[j] = Math.max(largest[j], Math.abs(dense[j]));
+          }
+        }
         fingerprint.add(dense, label, weight);
       }
       if (folds == null) {
@@ -332,8 +414,9 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
       for (int k = 0; k < numFolds; k++) {
         statistics[k] = folds[k].toStatistics();
       }
-      byte[][] records = Arrays.copyOf(StatisticsCodec.encode(statistics), numFolds + 1);
-      records[numFolds] = fingerprint.encode();
+      byte[][] records = Arrays.copyOf(StatisticsCodec.encode(statistics), numFolds + 2);
+      records[numFolds] = encodeLargest(largest);
+      records[numFolds + 1] = fingerprint.encode();
       return Collections.singletonList(records).iterator();
     }
 
