@@ -147,7 +147,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     folds.column.refuseOtherRole(table.ignoreColumns, table.target, "--weights", weights);
     RidgeCV estimator = Flags.translate(this::estimator);
     // The output directory and the model file are checked before the data are read.
-    RunWriter writer = RunWriter.open(common.outDir("ridge"), RunKind.PATH);
+    RunWriter writer = RunWriter.open(common.outDir("ridge"), RunKind.RIDGE);
     RunFiles.onInterrupt(writer, "path.csv", Optional.ofNullable(save), () -> saved);
     if (save != null) {
       Outputs.refuseStandardOutput(save, "--save", "a model file is binary");

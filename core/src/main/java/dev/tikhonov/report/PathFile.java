@@ -24,13 +24,13 @@ record PathFile(Path file, JsonNode root, PathData path) {
   }
 
   /**
-   * The path files of a run in page order, each parsed: a path run's path.json,
+   * The path files of a run in page order, each parsed: a path or ridge run's path.json,
    * ridge-vs-lasso's path-&lt;model&gt;.json ({@link ReportCharts#modelPaths}); none for the
    * other kinds. Read through {@link RunFiles#paths}, which parses them once per report.
    */
   static List<PathFile> of(RunFiles files) {
     return switch (files.run().kind()) {
-      case PATH -> List.of(read(files.file("path.json")));
+      case PATH, RIDGE -> List.of(read(files.file("path.json")));
       case RIDGE_VS_LASSO -> ReportCharts.modelPaths(files).stream().map(PathFile::read)
           .toList();
       default -> List.of();

@@ -39,7 +39,7 @@ public final class ReportCharts {
       case MNIST_L2 -> mnistL2(files, charts);
       case GD_LINEAR -> gdLinear(files, charts);
       case RIDGE_VS_LASSO -> ridgeVsLasso(files.paths(), charts);
-      case PATH -> path(files.paths().get(0), "", charts);
+      case PATH, RIDGE -> path(files.paths().get(0), "", charts);
       case SELECT -> {
         SelectionData warm = files.selection("selection.json");
         selection(warm, "", charts);

@@ -28,7 +28,7 @@ final class ReportTables {
           pathSummary(p.path(), out);
         }
       }
-      case PATH -> {
+      case PATH, RIDGE -> {
         PathFile file = files.paths().get(0);
         pathSummary(file.path(), Saved.of(files, file), Ridge.of(file), out);
       }

@@ -107,7 +107,7 @@ Path dir, RunKind kind) {
   private static void requireMainFile(Path dir, Path runJson, RunKind kind) {
     String main = switch (kind) {
       case TRAIN -> null; // history or metrics, checked above
-      case PATH -> "path.json";
+      case PATH, RIDGE -> "path.json";
       case SELECT -> "selection.json";
       case GRID -> "grid.json";
       case MNIST_L2, GD_LINEAR, RIDGE_VS_LASSO, MNIST_SELECT -> "results.json";

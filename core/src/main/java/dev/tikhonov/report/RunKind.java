@@ -23,6 +23,11 @@ public enum RunKind {
       "results.json", "path-*.json"),
   /** {@code path}: path.json, path.csv (and out-of-fold.csv with --out-of-fold). */
   PATH("path", "path", "path.json", "path.csv", "out-of-fold.csv"),
+  /**
+   * {@code ridge}: path.json (the path plus GCV, leave-one-out and the chosen λ) and path.csv.
+   * Ridge directories written before this kind say "path" in run.json, and read as before.
+   */
+  RIDGE("ridge", "ridge", "path.json", "path.csv"),
   /** {@code select}: selection.json (and .csv), λ of a network by cross-validation. */
   SELECT("select", "select", "selection.json", "selection.csv", "selection-cold.json",
       "selection-cold.csv", "metrics.json"),

@@ -86,7 +86,7 @@ class RunDirectoryTest {
     Path runJson = dir.resolve("run.json");
     Files.writeString(runJson, "{\"kind\": 3}");
     assertEquals(runJson + ": \"kind\" must be a string naming the run's kind (train, mnist-l2,"
-        + " gd-linear, ridge-vs-lasso, path, select, grid, mnist-select), found number",
+        + " gd-linear, ridge-vs-lasso, path, ridge, select, grid, mnist-select), found number",
         assertThrows(InputException.class, () -> RunDirectory.detect(dir)).getMessage());
     Files.writeString(runJson, "{\"kind\": \"grid\"}");
     assertEquals(dir.resolve("grid.json") + ": file not found; " + runJson + " says this is a"
@@ -99,6 +99,22 @@ class RunDirectoryTest {
         assertThrows(InputException.class, () -> RunDirectory.detect(dir)).getMessage());
     Files.writeString(runJson, "{\"kind\": \"path\"}");
     assertEquals(RunKind.PATH, RunDirectory.detect(dir).kind());
+  }
+
+  /**
+   * run.json's "ridge" (a ridge run's kind; it said "path") is a ridge run's folder, drawn from
+   * path.json as a path run's is, and refused naming path.json without it.
+   */
+  @Test
+  void detect_kindRidge_isRidge_andNeedsPathJson() throws IOException {
+    Path dir = SampleRuns.path(temp.resolve("r"));
+    Path runJson = dir.resolve("run.json");
+    Files.writeString(runJson, "{\"kind\": \"ridge\"}");
+    assertEquals(RunKind.RIDGE, RunDirectory.detect(dir).kind());
+    Files.delete(dir.resolve("path.json"));
+    assertEquals(dir.resolve("path.json") + ": file not found; " + runJson + " says this is a"
+        + " ridge run, whose report is drawn from path.json, and it is not here",
+        assertThrows(InputException.class, () -> RunDirectory.detect(dir)).getMessage());
   }
 
   @Test
