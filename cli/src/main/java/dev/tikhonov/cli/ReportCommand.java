@@ -1,6 +1,7 @@
 package dev.tikhonov.cli;
 
 import dev.tikhonov.report.HtmlReport;
+import dev.tikhonov.report.RunDirectory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -49,6 +50,19 @@ public final class ReportCommand implements Callable<Integer> {
     }
     List<Path> before = charts(dir);
     Path report = HtmlReport.write(dir);
+    // A run's file deleted or moved since (path.csv, weights.json) went without a word, exit 0:
+    // the report was drawn from the rest as if it were the whole run. (Without the file it is
+    // drawn from, write refuses the folder, exit 2.)
+    List<String> missing = HtmlReport.missingFiles(dir);
+    if (!missing.isEmpty()) {
+      boolean one = missing.size() == 1;
+      String kind = RunDirectory.detect(dir).kind().title(); // "ridge", "experiment mnist-l2"
+      System.err.println("tikhonov: warning: " + String.join(", ", missing) + " in " + dir
+          + (one ? " is" : " are") + " missing, though " + (kind.startsWith("e") ? "an " : "a ")
+          + kind + " run writes " + (one ? "it" : "them") + " (deleted or moved since, or the"
+          + " run stopped before " + (one ? "it" : "them") + "); the report is drawn from the"
+          + " files that are there");
+    }
     // Ending a run stopped while it drew its report removes the earlier run's charts that this
     // report did not redraw (HtmlReport.write), which went without a word.
     List<Path> after = charts(dir);

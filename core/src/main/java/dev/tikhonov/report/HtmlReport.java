@@ -53,6 +53,35 @@ public final class HtmlReport {
   }
 
   /**
+   * The files of the run in {@code runDir} that are not there, as paths inside it in the order
+   * named: those run.json lists (its {@code "files"}, docs/formats.md) but report.html and the
+   * charts, which {@link #write} draws anew; without such a list (no run.json, or an older
+   * tikhonov's) the files the run's kind always writes: train history.csv, history.json,
+   * metrics.json and weights.json, path and ridge path.json and path.csv (the other kinds:
+   * none beyond the file their report is drawn from, which {@link #write} requires). A report
+   * drawn without them shows less than the run wrote (no weight table without weights.json),
+   * or, as without path.csv, all of it from a folder that is no longer all the run left.
+   * Empty when none is missing. InputException as {@link #write} when {@code runDir} is not a
+   * run directory. Stateless.
+   */
+  public static List<String> missingFiles(Path runDir) {
+    RunKind kind = RunDirectory.detect(runDir).kind();
+    return RunManifest.missing(runDir).orElseGet(() -> alwaysWritten(kind).stream()
+        .filter(name -> !java.nio.file.Files.exists(runDir.resolve(name),
+            java.nio.file.LinkOption.NOFOLLOW_LINKS))
+        .toList());
+  }
+
+  /** What every run of {@code kind} writes, by name (its {@link RunKind} list has more). */
+  private static List<String> alwaysWritten(RunKind kind) {
+    return switch (kind) {
+      case TRAIN -> List.of("history.csv", "history.json", "metrics.json", "weights.json");
+      case PATH, RIDGE -> List.of("path.json", "path.csv");
+      default -> List.of();
+    };
+  }
+
+  /**
    * {@link #write} without recording the charts in the run's list of files ({@link RunWriter}
    * lists them at the run's end); adds the charts it wrote to {@code out}, as paths inside
    * {@code runDir}.

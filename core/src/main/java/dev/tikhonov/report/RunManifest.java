@@ -156,6 +156,44 @@ final class RunManifest {
   }
 
   /**
+   * The paths of run.json's list, other than report.html and charts/ (which {@code report}
+   * draws anew), whose file is not in {@code dir}: deleted or moved since the run wrote it.
+   * Empty when run.json is not there, not readable or has no full list (an older tikhonov
+   * wrote it, and {@code report} listed only its charts, {@link #COMPLETE} false): then
+   * nothing says which files the run wrote. An entry that names no file inside {@code dir} is
+   * skipped.
+   */
+  static Optional<List<String>> missing(Path dir) {
+    Path runJson = dir.resolve("run.json");
+    if (!Files.isRegularFile(runJson, LinkOption.NOFOLLOW_LINKS)) {
+      return Optional.empty();
+    }
+    JsonNode json;
+    try {
+      json = JsonFiles.read(runJson);
+    } catch (dev.tikhonov.data.InputException e) {
+      return Optional.empty(); // the report names what is wrong with run.json, if it reads it
+    }
+    JsonNode list = json.get(FIELD);
+    if (list == null || !list.isArray() || !json.path(COMPLETE).asBoolean(true)) {
+      return Optional.empty();
+    }
+    List<String> missing = new ArrayList<>();
+    Path root = dir.toAbsolutePath().normalize();
+    for (Entry e : parse(list, new ArrayList<>())) {
+      Path file = root.resolve(e.path()).normalize();
+      if (e.path().equals("report.html") || e.path().startsWith("charts/")
+          || !file.startsWith(root) || file.equals(root)) {
+        continue;
+      }
+      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        missing.add(e.path());
+      }
+    }
+    return Optional.of(missing);
+  }
+
+  /**
    * Whether {@code file} is listed by the record of its directory, the newest first (the last
    * group of {@link #PARTIAL} that lists it, else run.json's list), with another size or
    * SHA-256 than it has now; false when no record lists it or none is readable.
