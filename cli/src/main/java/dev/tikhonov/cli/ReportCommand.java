@@ -22,8 +22,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Rebuild DIR/report.html (and DIR/charts/*.svg, *.png) from the files a train, path,",
-      "select, grid or experiment run left in DIR (docs/formats.md). The report is one",
-      "self-contained HTML file.",
+      "ridge, select, grid or experiment run left in DIR (docs/formats.md). The report is one",
+      "self-contained HTML file. A file of the run that is missing is named in a warning.",
       "The charts it draws are added to the list of the run's files in DIR/run.json, so that",
       "a later run into DIR removes them."
     })

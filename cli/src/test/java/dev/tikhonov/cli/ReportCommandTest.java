@@ -36,8 +36,8 @@ class ReportCommandTest {
   void help_namesEveryKindOfRun() {
     InProcess r = run("report", "--help");
     assertEquals(0, r.exit(), r.err());
-    assertTrue(r.out().replaceAll("\\s+", " ").contains("a train, path, select, grid or"
-        + " experiment run left in DIR"), r.out());
+    assertTrue(r.out().replaceAll("\\s+", " ").contains("a train, path, ridge, select, grid"
+        + " or experiment run left in DIR"), r.out());
   }
 
   @Test
