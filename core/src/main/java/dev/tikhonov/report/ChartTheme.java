@@ -4,6 +4,7 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import org.knowm.xchart.XYChart;
+import org.knowm.xchart.XYSeries;
 import org.knowm.xchart.style.Styler;
 import org.knowm.xchart.style.XYStyler;
 import org.knowm.xchart.style.markers.Marker;
@@ -57,6 +58,24 @@ final class ChartTheme {
     float[] dash = DASHES[Math.floorMod(i, PALETTE.length * DASHES.length) / PALETTE.length];
     return dash == null ? SOLID
         : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
+  }
+
+  /**
+   * {@code series} as line {@code i} of a chart whose lines are told apart by colour: colour
+   * {@link #color(int)} on its line and markers, stroke {@link #line(int)}. The one place a
+   * chart of many lines (a path's coefficients, mnist-l2's rows, a selection's methods or a
+   * grid's settings) gets both, so that lines 9 apart differ in every chart alike. A null
+   * series (a curve of no points, which {@link LambdaCharts#addLambdaSeries} adds none for) is
+   * returned as it is.
+   */
+  static XYSeries lineOf(XYSeries series, int i) {
+    if (series == null) {
+      return null;
+    }
+    series.setLineColor(color(i));
+    series.setMarkerColor(color(i));
+    series.setLineStyle(line(i));
+    return series;
   }
 
   static Color translucent(Color c, int alpha) {

@@ -122,7 +122,7 @@ final class PathCharts {
           ChartTheme.color(line));
       s.setMarker(SeriesMarkers.NONE);
       // past the palette's 9 colours a line repeated an earlier one's: its dash tells them apart
-      s.setLineStyle(ChartTheme.line(line++));
+      ChartTheme.lineOf(s, line++);
     }
     chart.getStyler().setLegendVisible(line <= MAX_LEGEND);
     markCv(chart, path, axis);

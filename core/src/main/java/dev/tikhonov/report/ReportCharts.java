@@ -427,9 +427,8 @@ public final class ReportCharts {
       double[] y = TrainingCharts.column(e.getValue(), validation ? EpochRow::valLoss : EpochRow::objective);
       XYSeries s = chart.addSeries(e.getKey(), TrainingCharts.column(e.getValue(), EpochRow::epoch), y);
       s.setMarker(SeriesMarkers.NONE);
-      s.setLineColor(ChartTheme.color(colour));
       // mnist-l2 has 14 rows: past the palette's 9 colours the dash tells the lines apart
-      s.setLineStyle(ChartTheme.line(colour++));
+      ChartTheme.lineOf(s, colour++);
       s.setLineWidth(1.8f);
     }
     chart.getStyler().setLegendVisible(histories.size() <= 2 * PathCharts.MAX_LEGEND);

@@ -36,6 +36,8 @@ final class SelectionCharts {
       band(chart, curve.label() + " ± 1 SE", curve.lambdas(), curve.mean(), curve.se(), colour);
       XYSeries line = LambdaCharts.addLambdaSeries(chart, axis, curve.label(), curve.lambdas(),
           curve.mean(), zeroSlotErrors(curve), colour);
+      // past the palette's 9 colours a curve repeated an earlier one's: its dash tells them apart
+      ChartTheme.lineOf(line, c);
       line.setMarker(curve.lambdas().length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     }
     mark(chart, axis, marks);
@@ -111,9 +113,9 @@ final class SelectionCharts {
     int layers = path.stream().mapToInt(r -> r.layerNorms().length).max().orElse(0);
     for (int l = 0; l < layers; l++) {
       int layer = l;
-      LambdaCharts.addLambdaSeries(chart, axis, "weight matrix " + (l + 1), lambdas,
-          path.stream().mapToDouble(r -> r.layerNorms().length > layer ? r.layerNorms()[layer]
-              : Double.NaN).toArray(), null, ChartTheme.color(l));
+      ChartTheme.lineOf(LambdaCharts.addLambdaSeries(chart, axis, "weight matrix " + (l + 1),
+          lambdas, path.stream().mapToDouble(r -> r.layerNorms().length > layer
+              ? r.layerNorms()[layer] : Double.NaN).toArray(), null, ChartTheme.color(l)), l);
     }
     finish(chart, axis, range);
     return chart;
@@ -125,8 +127,8 @@ final class SelectionCharts {
     XYChart chart = ChartTheme.xy(title, "λ (log scale)", "epochs run");
     LambdaAxis axis = new LambdaAxis(range);
     for (int i = 0; i < names.size(); i++) {
-      LambdaCharts.addLambdaSeries(chart, axis, names.get(i), lambdas.get(i), epochs.get(i),
-          null, ChartTheme.color(i));
+      ChartTheme.lineOf(LambdaCharts.addLambdaSeries(chart, axis, names.get(i), lambdas.get(i),
+          epochs.get(i), null, ChartTheme.color(i)), i);
     }
     finish(chart, axis, range);
     return chart;
@@ -173,11 +175,13 @@ final class SelectionCharts {
     int colour = 0;
     for (java.util.Map.Entry<String, List<GridData.Candidate>> e : groups.entrySet()) {
       List<GridData.Candidate> cs = e.getValue();
-      LambdaCharts.addLambdaSeries(chart, axis, e.getKey(),
+      XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, e.getKey(),
           cs.stream().mapToDouble(c -> c.number("lambda")).toArray(),
           cs.stream().mapToDouble(GridData.Candidate::mean).toArray(),
           cs.stream().mapToDouble(c -> Double.isFinite(c.se()) ? c.se() : 0).toArray(),
-          ChartTheme.color(colour++));
+          ChartTheme.color(colour));
+      // a grid of 3 dropouts × 4 weight decays has 12 lines: the 10th is dashed, not the 1st's
+      ChartTheme.lineOf(s, colour++);
     }
     GridData.Candidate best = g.candidates().get(g.best());
     GridData.Candidate one = g.candidates().get(g.oneSe());
