@@ -29,7 +29,11 @@ public final class Digits {
    * values differ (a path of 10,000 λ; --lambdas 0.1,0.10001), when every value gets the fewest
    * significant digits, more than four, that tell each row from the next. A λ is read off the
    * table to be typed back (--lambdas, --save-lambda): four digits put it within 0.05 % of the
-   * row's, and rows read the same only when that is not enough to tell them apart.
+   * row's, and rows read the same only when that is not enough to tell them apart. Every row
+   * then shows as many significant digits as the row that needs most, zeros kept, as R prints
+   * a vector: {@code 1.910e-03} beside {@code 5.832e-03}, where {@code 1.91e-03} read as a
+   * rounder number; a grid of one digit each stays {@code 1}, {@code 0.1}, {@code 1e-03}. Zero
+   * stays {@code 0}, NaN and ±∞ as Java writes them.
    */
   public static String[] column(double[] values) {
     for (int digits = FEW; ; digits++) {
@@ -41,9 +45,45 @@ public final class Digits {
       }
       // 17 significant digits tell any two doubles apart
       if (distinct || digits >= 17) {
-        return out;
+        return padded(out);
       }
     }
+  }
+
+  /**
+   * {@code column}'s texts with zeros appended after the point where one shows fewer digits than
+   * the most that any needs: the digits from its first nonzero one to its last, so that 10 and
+   * 100 beside 2.5 need no point (they show 2 and 3).
+   */
+  private static String[] padded(String[] column) {
+    int most = 0;
+    for (String s : column) {
+      most = Math.max(most, digits(s).replaceFirst("0+$", "").length());
+    }
+    String[] out = new String[column.length];
+    for (int i = 0; i < out.length; i++) {
+      String s = column[i];
+      int missing = most - digits(s).length();
+      if (s.equals("0") || !Character.isDigit(s.charAt(s.length() - 1)) || missing <= 0) {
+        out[i] = s;
+        continue;
+      }
+      int e = s.indexOf('e');
+      String mantissa = e < 0 ? s : s.substring(0, e);
+      out[i] = mantissa + (mantissa.contains(".") ? "" : ".") + "0".repeat(missing)
+          + (e < 0 ? "" : s.substring(e));
+    }
+    return out;
+  }
+
+  /**
+   * The digits a number {@link #significant} wrote shows, from its first nonzero one:
+   * {@code 125} for {@code 0.0125}, {@code 191} for {@code 1.91e-03}, {@code 10} for 10; none
+   * for 0, NaN and ±∞.
+   */
+  private static String digits(String text) {
+    int e = text.indexOf('e');
+    return (e < 0 ? text : text.substring(0, e)).replaceAll("[^0-9]", "").replaceFirst("^0+", "");
   }
 
   /**

@@ -46,16 +46,35 @@ class DigitsTest {
    */
   @Test
   void column_writesFewDigits_andMoreOnlyWhenNeighboursWouldReadTheSame() {
-    assertArrayEquals(new String[] {"45.16", "41.15", "1.316", "4.5e-03", "0"},
+    assertArrayEquals(new String[] {"45.16", "41.15", "1.316", "4.500e-03", "0"},
         Digits.column(new double[] {45.16, 41.1481, 1.31644, 0.0045, 0}));
-    assertArrayEquals(new String[] {"0.2", "0.10001", "0.1"},
+    assertArrayEquals(new String[] {"0.20000", "0.10001", "0.10000"},
         Digits.column(new double[] {0.2, 0.10001, 0.1}));
-    assertArrayEquals(new String[] {"0.1000001", "0.1"},
+    assertArrayEquals(new String[] {"0.1000001", "0.1000000"},
         Digits.column(new double[] {0.1000001, 0.1}));
     assertArrayEquals(new String[] {"0.1", "0.1"}, Digits.column(new double[] {0.1, 0.1}),
         "equal values read the same, in few digits");
-    assertArrayEquals(new String[] {"0.1", "0.10000000000000002"},
+    assertArrayEquals(new String[] {"0.10000000000000000", "0.10000000000000002"},
         Digits.column(new double[] {0.1, Math.nextUp(0.1)}));
     assertArrayEquals(new String[0], Digits.column(new double[0]));
+  }
+
+  /**
+   * Every row of a column in as many significant digits as the row that needs most, as R prints
+   * a vector: trailing zeros were dropped, so a path's table read 1.91e-03 beside 5.832e-03, a
+   * row that looked rounder (and shorter) than its neighbours without being so.
+   */
+  @Test
+  void column_writesEveryRowInTheDigitsOfItsLongest_zerosKept() {
+    assertArrayEquals(new String[] {"5.832e-03", "1.910e-03"},
+        Digits.column(new double[] {0.005832, 0.00191}));
+    assertArrayEquals(new String[] {"1.000e+04", "12.25", "0.3000", "0"},
+        Digits.column(new double[] {1e4, 12.25, 0.3, 0}));
+    assertArrayEquals(new String[] {"10", "1", "0.1", "1e-03"},
+        Digits.column(new double[] {10, 1, 0.1, 0.001}), "a grid of one digit each as it was");
+    assertArrayEquals(new String[] {"-2.5", "100", "NaN", "Infinity"},
+        Digits.column(new double[] {-2.5, 100, Double.NaN, Double.POSITIVE_INFINITY}));
+    assertEquals("1.910e-03", Digits.row(new double[] {0.005832, 0.00191}, 0.00191),
+        "a line beside the table names the λ as its row prints it");
   }
 }
