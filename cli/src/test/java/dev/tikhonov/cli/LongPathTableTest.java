@@ -30,8 +30,8 @@ class LongPathTableTest {
     assertEquals(0, r.exit(), r.err());
     List<String> rows = rows(r.out());
     assertTrue(rows.size() >= 3 && rows.size() <= 4, r.out()); // first, last, λ_min, λ_1se
-    assertTrue(rows.get(0).startsWith("45 "), r.out());
-    assertTrue(rows.get(rows.size() - 1).startsWith("4.5e-03 "), r.out());
+    assertTrue(rows.get(0).startsWith("45.00 "), r.out());
+    assertTrue(rows.get(rows.size() - 1).startsWith("4.500e-03 "), r.out());
     assertTrue(rows.stream().anyMatch(l -> l.endsWith("<- lambda_min")), r.out());
     assertTrue(rows.stream().anyMatch(l -> l.contains("<- lambda_1se")), r.out());
     List<String> gaps = r.out().lines().filter(l -> l.startsWith("...")).toList();

@@ -44,7 +44,7 @@ class TableDigitsTest {
         "--lambdas", "0.2,0.1000001,0.1", "--out", dir.resolve("close").toString());
     assertEquals(0, r.exit(), r.err());
     List<String> lambdas = rows(r.out()).stream().map(l -> l.split(" ")[0]).toList();
-    assertEquals(List.of("0.2", "0.1000001", "0.1"), lambdas, r.out());
+    assertEquals(List.of("0.2000000", "0.1000001", "0.1000000"), lambdas, r.out());
   }
 
   @Test
