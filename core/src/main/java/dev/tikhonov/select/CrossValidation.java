@@ -8,6 +8,7 @@ import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.linear.Shortfall;
 import dev.tikhonov.loss.Family;
+import dev.tikhonov.tensor.Blas;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -532,7 +533,13 @@ public final class CrossValidation {
     return sum;
   }
 
-  /** Runs the tasks on a pool of {@code threads} (inline when 1), results in task order. */
+  /**
+   * Runs the tasks on a pool of {@code threads} (inline when 1), results in task order. A task
+   * on the pool runs at the calling thread's BLAS thread count ({@link Blas#threads()}, through
+   * {@link Blas#withThreads}), as it would inline: its BLAS and LAPACK calls then have the bits
+   * they have inline. The pool's threads ran at the process's count, whatever
+   * {@code Blas.withThreads} the caller was in.
+   */
   static <T> List<T> runAll(List<Callable<T>> tasks, int threads) {
     if (threads < 1) {
       throw new InputException("threads must be at least 1, got " + threads);
@@ -551,10 +558,19 @@ public final class CrossValidation {
       return out;
     }
     ExecutorService pool = Executors.newFixedThreadPool(Math.min(threads, tasks.size()));
+    int blasThreads = Blas.threads();
     try {
       List<Future<T>> futures = new ArrayList<>();
       for (var task : tasks) {
-        futures.add(pool.submit(task));
+        futures.add(pool.submit(() -> Blas.withThreads(blasThreads, () -> {
+          try {
+            return task.call();
+          } catch (RuntimeException e) {
+            throw e;
+          } catch (Exception e) {
+            throw new IllegalStateException(e);
+          }
+        })));
       }
       for (Future<T> future : futures) {
         out.add(future.get());

@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -57,8 +56,6 @@ class RedTeam44bBlasPoolTest {
    * CrossValidation.path's folds are) inside withThreads(1) asks for the process's count.
    * Fails now: the pool's threads report 2 (the process's setting), not 1.
    */
-  @Disabled("red team 44b: CrossValidation.runAll's pool threads run at the process's count,"
-      + " not the caller's Blas.withThreads count (CrossValidation.java:553)")
   @Test
   void foldTasksOnThePool_runAtTheCallersThreadCount() {
     Blas.setThreads(2);
