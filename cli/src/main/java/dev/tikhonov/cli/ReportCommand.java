@@ -49,11 +49,12 @@ public final class ReportCommand implements Callable<Integer> {
           + " now, beside the rest of the run that run.json describes");
     }
     List<Path> before = charts(dir);
-    Path report = HtmlReport.write(dir);
     // A run's file deleted or moved since (path.csv, weights.json) went without a word, exit 0:
     // the report was drawn from the rest as if it were the whole run. (Without the file it is
-    // drawn from, write refuses the folder, exit 2.)
+    // drawn from, write refuses the folder, exit 2.) Looked for before write, which records in
+    // run.json the charts it drew: a "files" that was not a list became one of charts alone.
     List<String> missing = HtmlReport.missingFiles(dir);
+    Path report = HtmlReport.write(dir);
     if (!missing.isEmpty()) {
       boolean one = missing.size() == 1;
       String kind = RunDirectory.detect(dir).kind().title(); // "ridge", "experiment mnist-l2"

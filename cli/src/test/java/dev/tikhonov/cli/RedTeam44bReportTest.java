@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -47,8 +46,6 @@ class RedTeam44bReportTest {
     assertTrue(report.err().contains("path.csv in " + out + " is missing"), report.err());
   }
 
-  @Disabled("red team 44b: a run.json whose files is null, an object or [] is rewritten by"
-      + " HtmlReport.write before ReportCommand looks for missing files: no warning")
   @Test
   void listThatIsNotAList_orEmpty_stillWarnsOfPathCsv() throws Exception {
     for (String files : new String[] {"null", "{\"path\": \"path.csv\"}", "[]"}) {
