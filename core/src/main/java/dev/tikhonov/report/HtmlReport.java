@@ -55,10 +55,11 @@ public final class HtmlReport {
   /**
    * The files of the run in {@code runDir} that are not there, as paths inside it in the order
    * named: those run.json lists (its {@code "files"}, docs/formats.md) but report.html and the
-   * charts, which {@link #write} draws anew; without such a list (no run.json, or an older
-   * tikhonov's) the files the run's kind always writes: train history.csv, history.json,
-   * metrics.json and weights.json, path and ridge path.json and path.csv (the other kinds:
-   * none beyond the file their report is drawn from, which {@link #write} requires). A report
+   * charts, which {@link #write} draws anew, then, listed or not (no run.json, an older
+   * tikhonov's, a list edited empty), the files the run's kind always writes: train
+   * history.csv, history.json, metrics.json and weights.json, path and ridge path.json and
+   * path.csv (the other kinds: none beyond the file their report is drawn from, which
+   * {@link #write} requires). A report
    * drawn without them shows less than the run wrote (no weight table without weights.json),
    * or, as without path.csv, all of it from a folder that is no longer all the run left.
    * Empty when none is missing. InputException as {@link #write} when {@code runDir} is not a
@@ -66,10 +67,13 @@ public final class HtmlReport {
    */
   public static List<String> missingFiles(Path runDir) {
     RunKind kind = RunDirectory.detect(runDir).kind();
-    return RunManifest.missing(runDir).orElseGet(() -> alwaysWritten(kind).stream()
+    java.util.LinkedHashSet<String> missing =
+        new java.util.LinkedHashSet<>(RunManifest.missing(runDir).orElse(List.of()));
+    alwaysWritten(kind).stream()
         .filter(name -> !java.nio.file.Files.exists(runDir.resolve(name),
             java.nio.file.LinkOption.NOFOLLOW_LINKS))
-        .toList());
+        .forEach(missing::add);
+    return List.copyOf(missing);
   }
 
   /** What every run of {@code kind} writes, by name (its {@link RunKind} list has more). */
