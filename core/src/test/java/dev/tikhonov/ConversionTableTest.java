@@ -324,6 +324,95 @@ class ConversionTableTest {
   }
 
   /**
+   * scikit-learn's SGDClassifier(loss="log_loss") on two classes and SGDRegressor(loss=
+   * "squared_error") take SGD steps on (1/n)·Σ ℓ + a·[(1 − r)/2·‖w‖² + r·‖w‖₁] with the
+   * intercept unpenalized ({@code _sgd_fast.pyx}, {@code _plain_sgd}: each row scales w by
+   * 1 − (1 − r)·η·a, the L1 part by cumulative truncation; r = 0 for penalty="l2", 1 for "l1",
+   * l1_ratio for "elasticnet"); ℓ is −log p(y|x), or SquaredLoss's 0.5·(p − y)², tikhonov's ½.
+   * So both are {@code binomial()}/{@code gaussian()} at λ = a, α = r. SGD does not converge
+   * exactly: the reference runs 100,000 epochs with a decreasing step, which leaves its answer
+   * within 5e-4 of the minimizer (classifier; 1e-5 for the regressor, KKT violations of 1e-5 to
+   * 2e-5 printed by make_conversions.py), so the coefficients are compared at 1e-3 (1e-4) and the
+   * objective values more tightly: J at scikit-learn's answer is within 1e-7 of tikhonov's
+   * minimum at λ = a (8e-11 to 3e-9 measured), and 100 times that above the minimum at 2a, a/2
+   * or (elastic net) α = 1 − r (4e-4 to 1.3e-1 measured).
+   */
+  @Test
+  void sklearnSgdClassifierLogLoss_isLambdaAlphaWithL1RatioAlpha() {
+    for (String penalty : List.of("l2", "l1", "elasticnet")) {
+      assertSgdConversion("SGDClassifier log_loss " + penalty, Family.BINOMIAL, BINARY, 1e-3);
+    }
+  }
+
+  /** SGDRegressor's squared_error is ½(y − ŷ)²: λ = a, α = r, as SGDClassifier's (above). */
+  @Test
+  void sklearnSgdRegressorSquaredError_isLambdaAlphaWithL1RatioAlpha() {
+    for (String penalty : List.of("l2", "l1", "elasticnet")) {
+      assertSgdConversion("SGDRegressor squared_error " + penalty, Family.GAUSSIAN, Y, 1e-4);
+    }
+  }
+
+  private static void assertSgdConversion(String name, Family family, double[] y,
+      double tolerance) {
+    JsonNode c = peer(name);
+    double a = c.get("alpha").asDouble();
+    String penalty = c.get("penalty").asText();
+    double r = switch (penalty) {
+      case "l2" -> 0;
+      case "l1" -> 1;
+      default -> c.get("l1_ratio").asDouble();
+    };
+    double[] peer = linearPeer(c);
+    assertConversion(name + " (alpha=a)", peer, l -> linear(family, y, l, r), tolerance, a,
+        2 * a, a / 2);
+    double objectiveTolerance = 1e-7;
+    assertTrue(excess(family, y, peer, a, r) < objectiveTolerance, name + ": J at λ = a is "
+        + excess(family, y, peer, a, r) + " above tikhonov's minimum");
+    List<double[]> wrong = new java.util.ArrayList<>(
+        List.of(new double[] {2 * a, r}, new double[] {a / 2, r}));
+    if (penalty.equals("elasticnet")) {
+      wrong.add(new double[] {a, 1 - r});
+    }
+    for (double[] setting : wrong) {
+      double off = excess(family, y, peer, setting[0], setting[1]);
+      assertTrue(off > SEPARATION * objectiveTolerance, name + ": J at λ = " + setting[0] + ", α = " + setting[1]
+          + " is only " + off + " above its minimum, the test could not tell them apart");
+    }
+  }
+
+  /** J at the peer's model minus tikhonov's minimum of J at (λ, α); never below rounding. */
+  private static double excess(Family family, double[] y, double[] peer, double lambda,
+      double alpha) {
+    double excess = objective(family, y, peer, lambda, alpha)
+        - objective(family, y, linear(family, y, lambda, alpha), lambda, alpha);
+    assertTrue(excess > -1e-12, "tikhonov's minimum at λ = " + lambda + " is " + -excess
+        + " above J at the peer's model");
+    return excess;
+  }
+
+  /**
+   * tikhonov's J at {intercept, coefficients}: the mean of ½(y − f)² (gaussian) or of
+   * log(1 + e^f) − y·f (binomial, y ∈ {0, 1}), plus λ·[(1 − α)/2·‖w‖² + α·‖w‖₁].
+   */
+  private static double objective(Family family, double[] y, double[] model, double lambda,
+      double alpha) {
+    double loss = 0;
+    for (int i = 0; i < N; i++) {
+      double f = model[0];
+      for (int j = 0; j < P; j++) {
+        f += X[i][j] * model[j + 1];
+      }
+      loss += family == Family.GAUSSIAN ? 0.5 * (y[i] - f) * (y[i] - f)
+          : Math.max(f, 0) + Math.log1p(Math.exp(-Math.abs(f))) - y[i] * f;
+    }
+    double penalty = 0;
+    for (int j = 1; j <= P; j++) {
+      penalty += (1 - alpha) / 2 * model[j] * model[j] + alpha * Math.abs(model[j]);
+    }
+    return loss / N + lambda * penalty;
+  }
+
+  /**
    * scikit-learn's RidgeCV scores its alphas by the exact leave-one-out error; tikhonov's RidgeCV
    * with {@code LEAVE_ONE_OUT} over λ = a/n chooses the same grid point and model (over
    * a/(n − 1) another one); the grid as given, λ = a, gives another model.
