@@ -133,4 +133,26 @@ final class Columns {
     }
     return Dataset.defaultNames(p);
   }
+  /**
+   * The class names of a classification path on {@code column}: the values of the column's
+   * nominal attribute (as StringIndexer, or PathJob for a CSV file's text labels, writes
+   * them: value k names class index k) when it has exactly as many distinct, non-empty values
+   * as the path has classes; else {@code indices}, the indices "0".."C−1".
+   */
+  static List<String> classNames(StructType schema, String column, List<String> indices) {
+    if (indices.isEmpty() || !Arrays.asList(schema.fieldNames()).contains(column)) {
+      return indices;
+    }
+    Attribute attribute = Attribute.fromStructField(schema.apply(column));
+    if (!(attribute instanceof org.apache.spark.ml.attribute.NominalAttribute nominal)
+        || nominal.values().isEmpty()) {
+      return indices;
+    }
+    List<String> values = Arrays.asList(nominal.values().get());
+    if (values.size() != indices.size() || new HashSet<>(values).size() != values.size()
+        || values.stream().anyMatch(v -> v == null || v.isEmpty())) {
+      return indices;
+    }
+    return List.copyOf(values);
+  }
 }

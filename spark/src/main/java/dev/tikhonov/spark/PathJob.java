@@ -42,8 +42,9 @@ import org.apache.spark.storage.StorageLevel;
  * {@code DIR/path.json} and {@code DIR/path.csv} exactly as {@code ./tikhonov path} writes
  * them ({@link PathFiles}; docs/formats.md), from one pass over the data for gaussian, and for
  * binomial
- * ({@code --family binomial}, labels 0 and 1), multinomial ({@code --family multinomial},
- * labels the class indices 0..C−1) and Poisson ({@code --family poisson}, labels counts ≥ 0)
+ * ({@code --family binomial}, two classes), multinomial ({@code --family multinomial}, C
+ * classes; a CSV file's labels, text or numbers, are classes as {@code ./tikhonov path} numbers
+ * them, {@link #classLabels}) and Poisson ({@code --family poisson}, labels counts ≥ 0)
  * one pass per Newton step of all fits together, the data persisted after the first
  * ({@link SparkElasticNetCV}, {@link SingleResponseIrls}, {@link MultinomialIrls}). The files
  * are written on the driver's file system. {@code --help} prints the flags ({@link #USAGE}).
@@ -115,8 +116,9 @@ public final class PathJob {
       "                         folder of part files as Spark writes them too (see --format)",
       "  --format csv|parquet   how to read --data (default: csv when its name ends in .csv,",
       "                         .csv.gz or .txt, else parquet); csv for a folder of CSV parts",
-      "  --target COLUMN        the label: a number (gaussian), 0 or 1 (binomial), a class index",
-      "                         0..C-1 (multinomial) or a count >= 0 (poisson)",
+      "  --target COLUMN        the label: a number (gaussian), one of two classes (binomial),",
+      "                         of C classes (multinomial) or a count >= 0 (poisson); classes",
+      "                         of a CSV file as ./tikhonov path reads them: text or numbers",
       "  --features A,B,...     the feature columns (default: every other numeric column)",
       "  --weight COLUMN        row weights >= 0 (default: 1)",
       "  --family NAME          gaussian (default, 1/2 squared error), binomial (logistic),",
@@ -197,6 +199,7 @@ public final class PathJob {
       Dataset<Row> data = read(spark, options);
       List<String> features = features(data, options);
       names.addAll(features);
+      data = classLabels(data, options);
       Dataset<Row> assembled = assemble(data, features);
       SparkElasticNetCV estimator = options.estimator();
       boolean irls = !options.family.equals("gaussian");
@@ -254,7 +257,8 @@ public final class PathJob {
       }
       return 0;
     } catch (InputException e) {
-      String message = sourceColumns(Options.inFlags(e.getMessage()), names, csv(args));
+      String message = sourceColumns(emptyClassLabel(Options.inFlags(e.getMessage()), args),
+          names, csv(args));
       if (message.equals(StatisticsPass.NO_ROWS)) {
         message = "--data " + dataArg(args).orElse("") + " has no rows";
       }
@@ -622,6 +626,27 @@ public final class PathJob {
     return lower.endsWith(".csv") || lower.endsWith(".csv.gz") || lower.endsWith(".txt");
   }
 
+  /**
+   * The estimator's null label, when the target holds classes of text ({@link #classLabels}),
+   * told as what it was: an empty label (every other text is a class).
+   */
+  static String emptyClassLabel(String message, String[] args) {
+    List<String> a = Arrays.asList(args);
+    int t = a.indexOf("--target");
+    int f = a.indexOf("--family");
+    if (t < 0 || t + 1 >= args.length || f < 0 || f + 1 >= args.length
+        || !List.of("binomial", "multinomial").contains(format(args[f + 1]))) {
+      return message;
+    }
+    String prefix = "column '" + args[t + 1] + "', row ";
+    String suffix = ": is null (expected a finite number)";
+    if (message.startsWith(prefix) && message.endsWith(suffix)) {
+      return message.substring(0, message.length() - suffix.length())
+          + ": empty (expected a class label)";
+    }
+    return message;
+  }
+
   /** A null cell of a CSV file was text that is not a number (try_cast), or empty. */
   private static final java.util.regex.Pattern NULL_CELL = java.util.regex.Pattern.compile(
       "^(column '[^']*', row \\d+ of partition \\d+): is null");
@@ -696,12 +721,17 @@ public final class PathJob {
       // error (Spark's default drops a line's extra fields and reads its missing ones as null,
       // so a misaligned row was fitted), whichever columns the fit reads. enforceSchema false:
       // every file's header line is checked against the columns (csvHeaderMismatch).
+      // escape '"': RFC 4180's doubled quote inside a quoted field (a header "b ""x""" is the
+      // column b "x", as ./tikhonov reads it); Spark's default escape is a backslash, which
+      // kept the quotes in the name and the value.
       Dataset<Row> text = spark.read().option("header", "true").option("inferSchema", "false")
           .option("mode", "FAILFAST").option("columnPruning", "false")
-          .option("enforceSchema", "false").csv(options.data);
+          .option("enforceSchema", "false").option("escape", "\"").csv(options.data);
       List<Column> numbers = new ArrayList<>();
       for (String c : text.columns()) {
-        numbers.add(Columns.column(c).try_cast("double").alias(c));
+        // a class target stays text: its labels are classes (classLabels), as the CLI's
+        numbers.add(c.equals(options.target) && options.classification() ? Columns.column(c)
+            : Columns.column(c).try_cast("double").alias(c));
       }
       return text.select(numbers.toArray(new Column[0]));
     }
@@ -716,6 +746,68 @@ public final class PathJob {
       }
       throw e;
     }
+  }
+
+  /** More distinct labels than this in a class target are refused (a column of numbers?). */
+  static final int MAX_CLASSES = 10_000;
+
+  /**
+   * A binomial or multinomial target of text (a CSV file's, a Parquet string column) as class
+   * indices, by the rule of {@code ./tikhonov path} (ClassLabels: labels without the blanks
+   * around them; all numbers: the distinct values in numeric order, named canonically, so 1 and
+   * 1.0 are one class "1"; else the distinct texts in lexicographic order), the class names
+   * the column's nominal attribute, which the estimator names the path's classes by
+   * ({@link Columns#classNames}). One pass over the column for its distinct labels. An empty
+   * label becomes null, which the estimator refuses naming its row.
+   */
+  static Dataset<Row> classLabels(Dataset<Row> data, Options options) {
+    String target = options.target;
+    if (!options.classification()
+        || !(data.schema().apply(target).dataType() instanceof StringType)) {
+      return data;
+    }
+    List<String> labels = new ArrayList<>();
+    List<Row> distinct = data.select(Columns.column(target)).distinct().limit(MAX_CLASSES + 1)
+        .collectAsList();
+    if (distinct.size() > MAX_CLASSES) {
+      throw new InputException("--target " + target + ": more than " + MAX_CLASSES
+          + " distinct labels; a --family " + options.family + " target holds classes");
+    }
+    for (Row row : distinct) {
+      if (!row.isNullAt(0) && !row.getString(0).strip().isEmpty()) {
+        labels.add(row.getString(0).strip());
+      }
+    }
+    dev.tikhonov.internal.data.ClassLabels classes =
+        dev.tikhonov.internal.data.ClassLabels.of(labels);
+    List<String> names = classes.names();
+    if (names.size() == 1) {
+      throw new InputException("--target " + target + ": only one class (" + names.get(0)
+          + "); classification needs two");
+    }
+    if (options.family.equals("binomial") && names.size() > 2) {
+      throw new InputException("--target " + target + ": the binomial family needs exactly 2"
+          + " classes, the data have " + names.size() + " "
+          + dev.tikhonov.internal.data.ClassLabels.listed(names)
+          + "; use --family multinomial");
+    }
+    java.util.HashMap<String, Double> index = new java.util.HashMap<>();
+    for (String label : labels) {
+      index.put(label, (double) classes.indexOf(label));
+    }
+    org.apache.spark.sql.expressions.UserDefinedFunction toIndex = org.apache.spark.sql.functions
+        .udf((org.apache.spark.sql.api.java.UDF1<String, Double>) label -> label == null ? null
+            : index.get(label.strip()), org.apache.spark.sql.types.DataTypes.DoubleType);
+    org.apache.spark.sql.types.Metadata nominal = names.isEmpty()
+        ? org.apache.spark.sql.types.Metadata.empty()
+        : org.apache.spark.ml.attribute.NominalAttribute.defaultAttr().withName(target)
+            .withValues(names.toArray(new String[0])).toMetadata();
+    List<Column> columns = new ArrayList<>();
+    for (String c : data.columns()) {
+      columns.add(c.equals(target) ? toIndex.apply(Columns.column(c)).as(c, nominal)
+          : Columns.column(c));
+    }
+    return data.select(columns.toArray(new Column[0]));
   }
 
   private static List<String> features(Dataset<Row> data, Options options) {
@@ -818,6 +910,11 @@ public final class PathJob {
 
     boolean crossValidate() {
       return cvFolds.isPresent() || foldColumn.isPresent();
+    }
+
+    /** Whether the target holds classes: binomial or multinomial. */
+    boolean classification() {
+      return family.equals("binomial") || family.equals("multinomial");
     }
 
     /** The files the job writes in --out. */

@@ -985,8 +985,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     NewtonPass pass = newtonPass();
     SingleResponseIrls.Result fit = new SingleResponseIrls(pass, irls, settings, names)
         .run(dataset, statistics, scoredBy);
-    return model(fit.path(), fit.cv(), fit.passes(), statistics, fingerprint(first, names),
-        Optional.of(fit.points()));
+    return model(named(dataset, fit.path()), fit.cv(), fit.passes(), statistics,
+        fingerprint(first, names), Optional.of(fit.points()));
   }
 
   /**
@@ -1028,7 +1028,7 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
       path = new SingleResponseIrls(newtonPass(), IrlsFamily.valueOf(family.name()),
           pathSettings(), names).path(dataset, total);
     }
-    return new PathFit(path, record(total, provenanceSettings(Optional.empty()),
+    return new PathFit(named(dataset, path), record(total, provenanceSettings(Optional.empty()),
         OptionalLong.empty(), fingerprint(first, names)));
   }
 
@@ -1162,8 +1162,8 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
     MultinomialPass.Classes classes = multinomialClasses(pass, rows, statistics.numFeatures());
     MultinomialIrls.Result fit = new MultinomialIrls(pass, settings, names, getLabelCol())
         .run(rows, statistics, classes, scoredBy);
-    return model(fit.path(), fit.cv(), fit.passes(), statistics, fingerprint(first, names),
-        Optional.of(fit.points()));
+    return model(named(dataset, fit.path()), fit.cv(), fit.passes(), statistics,
+        fingerprint(first, names), Optional.of(fit.points()));
   }
 
   /**
@@ -1182,6 +1182,21 @@ public final class SparkElasticNetCV extends Estimator<SparkElasticNetModel>
   private NewtonPass newtonPass() {
     return new NewtonPass(getFeaturesCol(), getLabelCol(), getWeightCol(), getFoldCol(),
         getNumFolds(), getSeed(), getAggregationDepth());
+  }
+
+  /**
+   * {@code path} with its classes named by the label column's nominal attribute
+   * ({@link Columns#classNames}), when it has one that fits; else as fitted, "0".."C−1".
+   */
+  private PathSolution named(Dataset<?> dataset, PathSolution path) {
+    List<String> names = Columns.classNames(dataset.schema(), getLabelCol(), path.classNames());
+    if (names.equals(path.classNames())) {
+      return path;
+    }
+    return new PathSolution(path.family(), path.l1Ratio(), path.multinomialPenalty(),
+        path.lambdas(), path.intercepts(), path.coefficients(), path.degreesOfFreedom(),
+        path.devianceRatio(), path.nullDeviance(), path.tolerance(), path.converged(),
+        path.passes(), path.certificate(), path.featureNames(), names, path.end());
   }
 
   /** The p feature names of the features column ({@link Columns#featureNames}). */

@@ -1,0 +1,297 @@
+package dev.tikhonov.spark;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.tikhonov.data.CsvReader;
+import dev.tikhonov.data.Dataset;
+import dev.tikhonov.data.TargetKind;
+import dev.tikhonov.estimate.LinearClassifier;
+import dev.tikhonov.estimate.Predictor;
+import dev.tikhonov.internal.data.Json;
+import dev.tikhonov.linear.ElasticNetPath;
+import dev.tikhonov.linear.PathSettings;
+import dev.tikhonov.linear.PathSolution;
+import dev.tikhonov.loss.Family;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.spark.sql.SparkSession;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * PathJob reads a CSV file as {@code ./tikhonov path} does (CsvReader): a binomial or
+ * multinomial target of text labels is classes, numbered by the CLI's rule, and RFC 4180's
+ * doubled quotes are one quote, in the header and in the values. Before, a text label stopped
+ * the job ("column 'diagnosis', row 1 of partition 0: empty or not a number"), and a header
+ * {@code "b ""x"""} named the column {@code "b ""x"""} where the CLI names it {@code b "x"}.
+ */
+class PathJobCsvLikeTheCliTest {
+  private static final int N = 120;
+  private static SparkSession spark;
+  private static double[][] x;
+  private static double[] y;
+
+  @BeforeAll
+  static void start() throws IOException {
+    spark = TestSpark.session("local[2]");
+    double[][] data = SparkElasticNetFitTest.csv("gauss.csv.gz");
+    x = new double[N][];
+    y = new double[N];
+    for (int i = 0; i < N; i++) {
+      x[i] = java.util.Arrays.copyOf(data[i], 3);
+      y[i] = data[i][data[i].length - 1];
+    }
+  }
+
+  /** DIR/NAME: features a, b, c, then the target column {@code target} of {@code labels}. */
+  private static Path csv(Path dir, String name, String target, List<String> labels)
+      throws IOException {
+    StringBuilder s = new StringBuilder("a,b,c,").append(target).append(",fold\n");
+    for (int i = 0; i < labels.size(); i++) {
+      s.append(x[i][0]).append(',').append(x[i][1]).append(',').append(x[i][2]).append(',')
+          .append(labels.get(i)).append(',').append(i % 3 + 1).append('\n');
+    }
+    return Files.writeString(dir.resolve(name), s.toString());
+  }
+
+  /** Label i: by where y[i] falls among {@code cuts} (ascending), {@code names}[that]. */
+  private static List<String> labels(String... names) {
+    double[] sorted = java.util.Arrays.stream(y, 0, N).sorted().toArray();
+    List<String> out = new ArrayList<>();
+    for (int i = 0; i < N; i++) {
+      int k = 0;
+      for (int c = 1; c < names.length; c++) {
+        if (y[i] > sorted[c * N / names.length]) {
+          k = c;
+        }
+      }
+      out.add(names[k]);
+    }
+    return out;
+  }
+
+  /**
+   * path.json of PathJob on {@code file} is the core's path of the data CsvReader reads from
+   * it (what ./tikhonov path fits): the class names, feature names, λ, intercepts and
+   * coefficients.
+   */
+  private static void assertIsTheClisPath(Path file, String target, Family family, Path out)
+      throws IOException {
+    Dataset data = CsvReader.read(file, target, TargetKind.CLASS);
+    Dataset features = data.withoutColumns("fold");
+    PathSolution expected = ElasticNetPath.fit(family, features.featureRows(), data.targets(),
+        PathSettings.lasso().withNumLambdas(8).withTolerance(1e-10), features.featureNames(),
+        data.classNames());
+    JsonNode want = Json.MAPPER.valueToTree(dev.tikhonov.internal.select.PathFiles.json(
+        expected, Optional.empty(), java.util.OptionalInt.of(N)));
+    JsonNode got = Json.MAPPER.readTree(out.resolve("path.json").toFile());
+    for (String key : List.of("family", "feature_names", "class_names", "df", "rows")) {
+      assertEquals(want.get(key), got.get(key), key);
+    }
+    assertEquals(want.get("lambda").size(), got.get("lambda").size(), "path length");
+    for (int l = 0; l < want.get("lambda").size(); l++) {
+      assertEquals(want.get("lambda").get(l).asDouble(), got.get("lambda").get(l).asDouble(),
+          1e-12 * want.get("lambda").get(0).asDouble());
+      for (String key : List.of("intercept", "coef")) {
+        double[] a = flat(want.get(key).get(l));
+        double[] b = flat(got.get(key).get(l));
+        assertEquals(a.length, b.length, key);
+        for (int j = 0; j < a.length; j++) {
+          assertEquals(a[j], b[j], 1e-7, key + " " + j + " at λ #" + l);
+        }
+      }
+    }
+  }
+
+  private static double[] flat(JsonNode node) {
+    List<Double> values = new ArrayList<>();
+    flat(node, values);
+    return values.stream().mapToDouble(Double::doubleValue).toArray();
+  }
+
+  private static void flat(JsonNode node, List<Double> values) {
+    if (node.isArray()) {
+      node.forEach(n -> flat(n, values));
+    } else {
+      values.add(node.asDouble());
+    }
+  }
+
+  private static TestSpark.JobResult run(String... args) {
+    return TestSpark.runPathJob(spark, args);
+  }
+
+  @Test
+  void binomialTextLabels_areTheClisClasses_inPathJsonAndTheSavedModel(@TempDir Path dir)
+      throws IOException {
+    List<String> labels = new ArrayList<>(labels("B", "M"));
+    labels.set(3, " " + labels.get(3) + " "); // blanks around a label: the CLI strips them
+    labels.set(5, "\"" + labels.get(5) + "\""); // quoted
+    Path file = csv(dir, "cancer.csv", "diagnosis", labels);
+    Path out = dir.resolve("out");
+    Path model = dir.resolve("m.safetensors");
+    var r = run("--data", file.toString(), "--target", "diagnosis", "--family", "binomial",
+        "--features", "a,b,c", "--nlambda", "8", "--tol", "1e-10", "--out", out.toString(),
+        "--save", model.toString());
+    assertEquals(0, r.code(), r.err());
+    assertIsTheClisPath(file, "diagnosis", Family.BINOMIAL, out);
+    assertEquals(List.of("B", "M"), ((LinearClassifier) Predictor.load(model)).classNames());
+  }
+
+  @Test
+  void multinomialTextLabels_areTheClisClasses_andOutOfFoldNamesThem(@TempDir Path dir)
+      throws IOException {
+    // lexicographic, as the CLI's: class_10 before class_9
+    List<String> labels = labels("class_9", "class_10", "class_0");
+    Path file = csv(dir, "wine.csv", "cultivar", labels);
+    Path out = dir.resolve("out");
+    var r = run("--data", file.toString(), "--target", "cultivar", "--family", "multinomial",
+        "--features", "a,b,c", "--nlambda", "8", "--tol", "1e-10", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertIsTheClisPath(file, "cultivar", Family.MULTINOMIAL, out);
+    assertEquals("[\"class_0\",\"class_10\",\"class_9\"]", Json.MAPPER.readTree(
+        out.resolve("path.json").toFile()).get("class_names").toString());
+
+    Path cv = dir.resolve("cv");
+    r = run("--data", file.toString(), "--target", "cultivar", "--family", "multinomial",
+        "--features", "a,b,c", "--nlambda", "4", "--fold-column", "fold", "--cv-folds", "3",
+        "--out-of-fold", "--out", cv.toString());
+    assertEquals(0, r.code(), r.err());
+    List<String> lines = Files.readAllLines(cv.resolve("out-of-fold.csv"));
+    assertTrue(lines.get(0).startsWith("row,fold,y,s0_class_0,"), lines.get(0));
+    for (int i = 0; i < N; i++) {
+      assertEquals(labels.get(i), lines.get(i + 1).split(",")[2], "row " + (i + 1));
+    }
+  }
+
+  /**
+   * The red team's runs: data/breast_cancer.csv (diagnosis benign/malignant) and data/wine.csv
+   * (cultivar class_0..2) exited 2 on their first label; now path.json is the core's path of
+   * what CsvReader reads from each file (every other column a feature, id too, as
+   * ./tikhonov path takes it).
+   */
+  @Test
+  void theRepositorysDataFiles_withTextLabels_giveTheClisPath(@TempDir Path dir)
+      throws IOException {
+    Object[][] cases = {{"breast_cancer.csv", "diagnosis", Family.BINOMIAL},
+        {"wine.csv", "cultivar", Family.MULTINOMIAL}};
+    for (Object[] c : cases) {
+      Path file = Path.of("..", "data", (String) c[0]);
+      String target = (String) c[1];
+      Family family = (Family) c[2];
+      Path out = dir.resolve(target);
+      var r = run("--data", file.toString(), "--target", target, "--family",
+          family.name().toLowerCase(java.util.Locale.ROOT), "--nlambda", "5", "--tol", "1e-10",
+          "--out", out.toString());
+      assertEquals(0, r.code(), r.err());
+      Dataset data = CsvReader.read(file, target, TargetKind.CLASS);
+      PathSolution expected = ElasticNetPath.fit(family, data.featureRows(), data.targets(),
+          PathSettings.lasso().withNumLambdas(5).withTolerance(1e-10), data.featureNames(),
+          data.classNames());
+      JsonNode want = Json.MAPPER.valueToTree(dev.tikhonov.internal.select.PathFiles.json(
+          expected, Optional.empty(), java.util.OptionalInt.of(data.numRows())));
+      JsonNode got = Json.MAPPER.readTree(out.resolve("path.json").toFile());
+      for (String key : List.of("family", "feature_names", "class_names", "rows")) {
+        assertEquals(want.get(key), got.get(key), c[0] + ": " + key);
+      }
+      // wine's core path ends after 4 of the 5 λ (its own end rule), Spark's fits all 5: the
+      // λ both fitted are compared
+      int m = Math.min(want.get("lambda").size(), got.get("lambda").size());
+      assertTrue(m >= 4, c[0] + ": " + m + " λ");
+      for (int l = 0; l < m; l++) {
+        assertEquals(want.get("df").get(l), got.get("df").get(l), c[0] + ": df at λ #" + l);
+        assertEquals(want.get("lambda").get(l).asDouble(), got.get("lambda").get(l).asDouble(),
+            1e-12 * want.get("lambda").get(0).asDouble());
+        double[] a = flat(want.get("coef").get(l));
+        double[] b = flat(got.get("coef").get(l));
+        for (int j = 0; j < a.length; j++) {
+          // two solvers to one certificate: the raw scale's large coefficients (21.66 of
+          // mean_concave_points) agree to about 1e-6 of their size
+          assertEquals(a[j], b[j], 1e-4 * (1 + Math.abs(a[j])), c[0] + ": coefficient " + j
+              + " at λ #" + l);
+        }
+      }
+    }
+  }
+
+  @Test
+  void numericLabels_areClassesInNumericOrder_namedAsTheCliNamesThem(@TempDir Path dir)
+      throws IOException {
+    // 1 and 1.0 one class "1"; 2 the other: labels 0 and 1 were the only ones PathJob took
+    List<String> labels = new ArrayList<>(labels("1", "2"));
+    labels.set(0, labels.get(0).equals("1") ? "1.0" : "2.0");
+    Path file = csv(dir, "numbers.csv", "y", labels);
+    Path out = dir.resolve("out");
+    var r = run("--data", file.toString(), "--target", "y", "--family", "binomial",
+        "--features", "a,b,c", "--nlambda", "8", "--tol", "1e-10", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    assertIsTheClisPath(file, "y", Family.BINOMIAL, out);
+    assertEquals("[\"1\",\"2\"]", Json.MAPPER.readTree(out.resolve("path.json").toFile())
+        .get("class_names").toString());
+  }
+
+  @Test
+  void classTargetsTheFamilyCannotFit_exitWithCode2AndOneLine(@TempDir Path dir)
+      throws IOException {
+    Path three = csv(dir, "three.csv", "t", labels("p", "q", "r"));
+    Path one = csv(dir, "one.csv", "t", labels("p"));
+    List<String> gap = new ArrayList<>(labels("p", "q"));
+    gap.set(4, "  ");
+    Path empty = csv(dir, "empty.csv", "t", gap);
+    Object[][] cases = {
+        {three, "binomial", "--target t: the binomial family needs exactly 2 classes, the data"
+            + " have 3 [p, q, r]; use --family multinomial"},
+        {one, "multinomial", "--target t: only one class (p); classification needs two"},
+        {empty, "binomial", "column 't', row 5 of partition 0: empty (expected a class"
+            + " label)"}};
+    for (Object[] c : cases) {
+      var r = run("--data", c[0].toString(), "--target", "t", "--family", (String) c[1],
+          "--features", "a,b,c", "--out", dir.resolve("out").toString());
+      assertEquals(2, r.code(), r.err());
+      assertEquals("tikhonov-spark: " + c[2], r.err().strip());
+    }
+  }
+
+  @Test
+  void doubledQuotes_inTheHeaderAndTheValues_readAsTheClisOne(@TempDir Path dir)
+      throws IOException {
+    // gaussian: the header's names and a quoted number
+    StringBuilder s = new StringBuilder("\"a,1\",\"b \"\"x\"\"\",c,y\n");
+    for (int i = 0; i < N; i++) {
+      s.append('"').append(x[i][0]).append("\",").append(x[i][1]).append(',').append(x[i][2])
+          .append(",\"").append(y[i]).append("\"\n");
+    }
+    Path numbers = Files.writeString(dir.resolve("quotes.csv"), s.toString());
+    Path out = dir.resolve("out");
+    var r = run("--data", numbers.toString(), "--target", "y", "--nlambda", "8", "--out",
+        out.toString());
+    assertEquals(0, r.code(), r.err());
+    Dataset cli = CsvReader.read(numbers, "y", TargetKind.REAL);
+    assertEquals(List.of("a,1", "b \"x\"", "c"), cli.featureNames());
+    assertEquals(Json.MAPPER.valueToTree(cli.featureNames()), Json.MAPPER.readTree(
+        out.resolve("path.json").toFile()).get("feature_names"));
+
+    // binomial: a quoted label with doubled quotes is a class of one quote each
+    List<String> labels = labels("say \"\"yes\"\"", "no");
+    s = new StringBuilder("\"a,1\",\"b \"\"x\"\"\",c,t\n");
+    for (int i = 0; i < N; i++) {
+      s.append(x[i][0]).append(',').append(x[i][1]).append(',').append(x[i][2])
+          .append(",\"").append(labels.get(i)).append("\"\n");
+    }
+    Path classes = Files.writeString(dir.resolve("classes.csv"), s.toString());
+    r = run("--data", classes.toString(), "--target", "t", "--family", "binomial",
+        "--nlambda", "8", "--out", out.toString());
+    assertEquals(0, r.code(), r.err());
+    cli = CsvReader.read(classes, "t", TargetKind.CLASS);
+    assertEquals(List.of("no", "say \"yes\""), cli.classNames());
+    assertEquals(Json.MAPPER.valueToTree(cli.classNames()), Json.MAPPER.readTree(
+        out.resolve("path.json").toFile()).get("class_names"));
+  }
+}
