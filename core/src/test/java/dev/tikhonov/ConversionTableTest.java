@@ -375,7 +375,8 @@ class ConversionTableTest {
     }
     for (double[] setting : wrong) {
       double off = excess(family, y, peer, setting[0], setting[1]);
-      assertTrue(off > SEPARATION * objectiveTolerance, name + ": J at λ = " + setting[0] + ", α = " + setting[1]
+      assertTrue(off > SEPARATION * objectiveTolerance, name + ": J at λ = " + setting[0]
+          + ", α = " + setting[1]
           + " is only " + off + " above its minimum, the test could not tell them apart");
     }
   }

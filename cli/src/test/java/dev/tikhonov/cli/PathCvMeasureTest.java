@@ -200,7 +200,8 @@ class PathCvMeasureTest {
     InProcess r = path("nocv", breastCancer(), "--cv-measure", "auc");
     assertEquals(2, r.exit(), r.err());
     assertEquals("--cv-measure applies only with cross-validation (--cv-folds, --foldid or"
-        + " --fold-column); it has no effect without cross-validation, which scores no held-out rows",
+        + " --fold-column); it has no effect without cross-validation, which scores no"
+        + " held-out rows",
         r.message().strip());
     r = path("relax-nocv", breastCancer(), "--relax", "--cv-measure", "auc");
     assertEquals(2, r.exit(), r.err());

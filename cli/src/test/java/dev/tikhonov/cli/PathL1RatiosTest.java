@@ -176,7 +176,8 @@ class PathL1RatiosTest {
   @Test
   void severalL1Ratios_refusals_nameL1Ratio_exit2() {
     assertRefused("--l1-ratio 0.1,0.5,1: several α are chosen among by cross-validation; add"
-        + " --cv-folds K, --foldid FILE or --fold-column NAME, or give one α", "--l1-ratio", "0.1,0.5,1");
+        + " --cv-folds K, --foldid FILE or --fold-column NAME, or give one α", "--l1-ratio",
+        "0.1,0.5,1");
     assertRefused("--l1-ratio 0.5,1: several α are not cross-validated with --relax yet;"
         + " give one α", "--l1-ratio", "0.5,1", "--relax", "--cv-folds", "3");
     assertRefused("--l1-ratio: α 1.5 (value 2) is not in [0, 1]", "--l1-ratio", "0.1,1.5",
