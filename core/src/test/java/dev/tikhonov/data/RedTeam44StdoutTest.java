@@ -15,7 +15,6 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -29,8 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  * file can be created in it)", while {@code --out -} and {@code --out /dev/null} work.
  * The descriptors here are this JVM's own, found in /proc/self/fd (Linux, as the CLI's users).
  */
-@Disabled("redteam44: AtomicFiles.throughLinks (AtomicFiles.java:505-514) reads /proc/self/fd's"
-    + " links as paths: a file behind /dev/stdout is replaced, a pipe is refused")
 class RedTeam44StdoutTest {
 
   /** What the /proc/self/fd entries point to now (a descriptor's number may be reused). */

@@ -148,9 +148,14 @@ public final class AtomicFiles {
       // before a temporary file is made beside it, in the directory's parent
       throw new InputException(target + ": is a directory; cannot write a file there");
     }
+    if (isDescriptor(target)) {
+      toDescriptor(target, content);
+      return;
+    }
     if (isSpecial(target)) {
+      // APPEND: a device or pipe has no end to write at, but a file behind it would
       try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(target,
-          java.nio.file.StandardOpenOption.WRITE))) {
+          java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND))) {
         content.writeTo(out);
       } catch (IOException e) {
         throw cannotWrite(target, e);
@@ -340,6 +345,13 @@ public final class AtomicFiles {
             + what + " there");
       }
     }
+    if (isDescriptor(absolute)) {
+      if (!Files.exists(absolute)) {
+        throw new InputException(file + ": no file descriptor of that number is open; cannot"
+            + " write the " + what + " there");
+      }
+      return;
+    }
     if (isSpecial(absolute)) {
       if (!Files.isWritable(absolute)) {
         throw new InputException(file + ": cannot write the " + what + " there (not writable)");
@@ -505,7 +517,7 @@ public final class AtomicFiles {
   private static Path throughLinks(Path target) {
     Path p = target;
     try {
-      for (int hops = 0; Files.isSymbolicLink(p); hops++) {
+      for (int hops = 0; Files.isSymbolicLink(p) && !isDescriptor(p); hops++) {
         if (hops == 40) {
           throw new InputException(target + ": too many levels of symbolic links"
               + dev.tikhonov.data.DataFiles.danglingLink(target));
@@ -517,6 +529,82 @@ public final class AtomicFiles {
           e);
     }
     return p;
+  }
+
+  /** A descriptor's directory: /proc/PID/fd or /proc/PID/task/TID/fd, as real paths. */
+  private static final java.util.regex.Pattern DESCRIPTORS =
+      java.util.regex.Pattern.compile("/proc/(\\d+)(/task/\\d+)?/fd");
+
+  /**
+   * Whether {@code path} names an open file descriptor: an entry of /proc/self/fd (also
+   * /proc/PID/fd, /proc/thread-self/fd, and /dev/fd, a link to /proc/self/fd; /dev/stdout links
+   * to one). Its link is no path to follow: its text is the name the file had when it was
+   * opened, or "pipe:[N]", and what it stands for is the descriptor's open file, which is
+   * written in place ({@link #toDescriptor}). Following the text replaced the file behind
+   * {@code --out /dev/stdout >> log.txt} by a new one (its earlier lines lost), and refused a
+   * pipe ({@code | head}) as "/proc/self/fd: no file can be created in it".
+   */
+  private static boolean isDescriptor(Path path) {
+    Path parent = path.toAbsolutePath().getParent();
+    if (parent == null) {
+      return false;
+    }
+    try {
+      return DESCRIPTORS.matcher(parent.toRealPath().toString()).matches();
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /**
+   * Writes {@code content} to the open file of the descriptor {@code path}, in place. This
+   * process's standard output and error (descriptors 1 and 2) are written through the very
+   * descriptor, as a shell's {@code >} and {@code >>} opened it: at its offset, and at the end
+   * of the file under {@code >>}, so that what the process and the shell write after it follows.
+   * Another descriptor is opened again, to append: reopening it to write from its start would
+   * overwrite a file's earlier lines. A pipe whose reader stopped early ({@code | head -1})
+   * has all it wanted, as for {@code --out -}: no error.
+   */
+  private static void toDescriptor(Path path, Content content) {
+    if (!Files.exists(path)) {
+      throw new InputException(path + ": no file descriptor of that number is open; cannot"
+          + " write the file there");
+    }
+    java.io.FileDescriptor own = ownStandardDescriptor(path);
+    try {
+      if (own != null) {
+        (own == java.io.FileDescriptor.out ? System.out : System.err).flush();
+        // not closed: that would close the process's standard output or error
+        var out = new java.io.BufferedOutputStream(new java.io.FileOutputStream(own));
+        content.writeTo(out);
+        out.flush();
+      } else {
+        try (var out = new java.io.BufferedOutputStream(Files.newOutputStream(path,
+            java.nio.file.StandardOpenOption.WRITE, java.nio.file.StandardOpenOption.APPEND))) {
+          content.writeTo(out);
+        }
+      }
+    } catch (IOException e) {
+      if (!Files.isRegularFile(path) && "Broken pipe".equals(e.getMessage())) {
+        return; // the reader closed the pipe: it wanted no more
+      }
+      throw cannotWrite(path, e);
+    }
+  }
+
+  /** FileDescriptor.out or .err when {@code path} is this process's descriptor 1 or 2. */
+  private static java.io.FileDescriptor ownStandardDescriptor(Path path) {
+    try {
+      var m = DESCRIPTORS.matcher(path.toAbsolutePath().getParent().toRealPath().toString());
+      if (!m.matches() || Long.parseLong(m.group(1)) != ProcessHandle.current().pid()) {
+        return null;
+      }
+    } catch (IOException | NumberFormatException e) {
+      return null;
+    }
+    String n = path.getFileName().toString();
+    return n.equals("1") ? java.io.FileDescriptor.out
+        : n.equals("2") ? java.io.FileDescriptor.err : null;
   }
 
   /** An existing device, named pipe or socket: written in place, never replaced. */
