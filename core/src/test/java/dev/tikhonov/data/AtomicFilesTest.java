@@ -185,6 +185,33 @@ class AtomicFilesTest {
   }
 
   /**
+   * A link loop as a run's directory (ridge --out LOOP, or a folder below it) was "LOOP is a
+   * broken symbolic link", while as an input or --save it is named a loop with its chain.
+   */
+  @Test
+  void requireCanWriteIn_aLinkLoop_isNamedALoop_asForAnInput() throws Exception {
+    Path a = dir.resolve("a");
+    Files.createSymbolicLink(a, Path.of("b"));
+    Files.createSymbolicLink(dir.resolve("b"), Path.of("a"));
+    InputException run = assertThrows(InputException.class,
+        () -> AtomicFiles.requireCanWriteIn(a, a, "output directory"));
+    assertEquals(a + ": too many levels of symbolic links (a symbolic link loop: " + a + " → b"
+        + " → a); cannot write the output directory there", run.getMessage());
+    Path below = a.resolve("sub");
+    InputException sub = assertThrows(InputException.class,
+        () -> AtomicFiles.requireCanWriteIn(below, below, "output directory"));
+    assertEquals(below + ": " + a + ": too many levels of symbolic links (a symbolic link loop: "
+        + a + " → b → a); cannot write the output directory there", sub.getMessage());
+    Path dangling = Files.createSymbolicLink(dir.resolve("d"), Path.of("nowhere"));
+    Path under = dangling.resolve("sub");
+    InputException broken = assertThrows(InputException.class,
+        () -> AtomicFiles.requireCanWriteIn(under, under, "output directory"));
+    assertEquals(under + ": " + dangling + " is a broken symbolic link (a symbolic link to"
+        + " nowhere, which does not exist); cannot write the output directory there",
+        broken.getMessage());
+  }
+
+  /**
    * A full disk is named in the operating system's words: a write to Linux's /dev/full fails as
    * a real full disk does, with a plain IOException, which the messages used to show as
    * "cannot write the file: IOException: No space left on device".

@@ -416,8 +416,8 @@ public final class AtomicFiles {
     Path existing = dir.toAbsolutePath().normalize();
     while (!Files.isDirectory(existing)) {
       if (Files.isSymbolicLink(existing)) {
-        throw new InputException(shown + ": " + existing + " is a broken symbolic link; cannot"
-            + " write the " + what + " there");
+        throw new InputException(brokenLink(existing, shown) + "; cannot write the " + what
+            + " there");
       }
       existing = existing.getParent();
     }
@@ -437,6 +437,22 @@ public final class AtomicFiles {
       throw new InputException(shown + ": cannot write the " + what + " there (" + existing
           + ": " + why + ")", e);
     }
+  }
+
+  /**
+   * "SHOWN: LINK is a broken symbolic link (a symbolic link to T, which does not exist)", or
+   * for a loop the words of an input's loop ("SHOWN: too many levels of symbolic links (a
+   * symbolic link loop: SHOWN → B → SHOWN)"): a loop as a run's --out was called broken.
+   * {@code link} is absolute; it is shown as given when it is {@code shown} itself.
+   */
+  private static String brokenLink(Path link, Path shown) {
+    boolean given = link.equals(shown.toAbsolutePath().normalize());
+    String how = dev.tikhonov.data.DataFiles.danglingLink(given ? shown : link);
+    if (how.startsWith(" (a symbolic link loop")) {
+      return shown + ": " + (given ? "" : link + ": ") + "too many levels of symbolic links"
+          + how;
+    }
+    return shown + ": " + link + " is a broken symbolic link" + how;
   }
 
   /**
