@@ -437,18 +437,22 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     candidates.ifPresent(c -> json.put("l1_ratios", L1RatioFiles.json(c.l1Ratios(),
         curves(c), c.chosenIndex(), savedRule())));
-    writer.json("path.json", json);
-    writer.text("path.csv", PathFiles.csv(path.solution(), curve));
-    if (candidates.isPresent()) {
-      writer.text("l1-ratios.csv", L1RatioFiles.csv(candidates.get().l1Ratios(),
-          curves(candidates.get())));
-    }
     Optional<dev.tikhonov.select.OutOfFoldPredictions> kept = cv.flatMap(
         CrossValidatedPath::outOfFold);
-    if (kept.isPresent()) {
-      PathFiles.writeOutOfFoldCsv(writer.dir().resolve("out-of-fold.csv"), kept.get(),
-          dataset.targets(), fam == Family.GAUSSIAN || fam == Family.POISSON ? List.of()
-              : dataset.classNames());
+    try {
+      writer.json("path.json", json);
+      writer.text("path.csv", PathFiles.csv(path.solution(), curve));
+      if (candidates.isPresent()) {
+        writer.text("l1-ratios.csv", L1RatioFiles.csv(candidates.get().l1Ratios(),
+            curves(candidates.get())));
+      }
+      if (kept.isPresent()) {
+        PathFiles.writeOutOfFoldCsv(writer.dir().resolve("out-of-fold.csv"), kept.get(),
+            dataset.targets(), fam == Family.GAUSSIAN || fam == Family.POISSON ? List.of()
+                : dataset.classNames());
+      }
+    } catch (InputException e) {
+      throw RunFiles.modelNotWritten(e, Optional.ofNullable(save)); // a full disk
     }
     Map<String, Object> runSettings = foldSettings(path.provenance().settings(), cv.isPresent()
         ? OptionalInt.of(cv.get().cv().numFolds()) : OptionalInt.empty());
@@ -1169,14 +1173,18 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     Map<String, Object> json = PathFiles.json(path.solution().lasso(), Optional.empty(),
         OptionalInt.of(dataset.numRows()));
     json.put("relaxed", PathFiles.relaxedJson(path.solution(), estimator.gammas(), curve));
-    writer.json("path.json", json);
-    writer.text("path.csv", PathFiles.csv(path.solution().lasso(), Optional.empty()));
     List<dev.tikhonov.select.OutOfFoldPredictions> kept = cv.map(
         CrossValidatedRelaxedPath::outOfFold).orElse(List.of());
-    if (!kept.isEmpty()) {
-      PathFiles.writeRelaxedOutOfFoldCsv(writer.dir().resolve("out-of-fold.csv"), kept,
-          cv.get().gammas(), dataset.targets(), fam == Family.GAUSSIAN || fam == Family.POISSON
-              ? List.of() : dataset.classNames());
+    try {
+      writer.json("path.json", json);
+      writer.text("path.csv", PathFiles.csv(path.solution().lasso(), Optional.empty()));
+      if (!kept.isEmpty()) {
+        PathFiles.writeRelaxedOutOfFoldCsv(writer.dir().resolve("out-of-fold.csv"), kept,
+            cv.get().gammas(), dataset.targets(), fam == Family.GAUSSIAN
+                || fam == Family.POISSON ? List.of() : dataset.classNames());
+      }
+    } catch (InputException e) {
+      throw RunFiles.modelNotWritten(e, Optional.ofNullable(save)); // a full disk
     }
     Map<String, Object> runSettings = foldSettings(path.provenance().settings(), cv.isPresent()
         ? OptionalInt.of(cv.get().cv().curve(0).numFolds()) : OptionalInt.empty());

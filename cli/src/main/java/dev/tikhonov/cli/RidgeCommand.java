@@ -161,7 +161,11 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     RidgeCV.Validation v = fit(() -> folded.crossValidate(dataset));
     InformationCriteria ic = v.informationCriteria();
     Map<String, Object> json = RidgeFiles.json(v, chosenBy, ic);
-    writer.json("path.json", json);
+    try {
+      writer.json("path.json", json);
+    } catch (InputException e) {
+      throw RunFiles.modelNotWritten(e, Optional.ofNullable(save));
+    }
     try {
       writer.text("path.csv", RidgeFiles.csv(v, ic));
     } catch (InputException e) {

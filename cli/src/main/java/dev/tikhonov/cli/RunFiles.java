@@ -55,6 +55,20 @@ final class RunFiles {
   }
 
   /**
+   * {@code e}, the failure to write a run's results (a full disk), with --save's {@code asked}
+   * file named as not written: "D/path.json: cannot write the file: No space left on device"
+   * said nothing of the model (ridge, path), which comes after the results. {@code e} itself
+   * when no model was asked for.
+   */
+  static InputException modelNotWritten(InputException e, Optional<Path> asked) {
+    if (asked.isEmpty()) {
+      return e;
+    }
+    return new InputException(e.getMessage() + "; the model (--save " + asked.get() + ") was"
+        + " not written: once the cause is fixed, run the command again", e);
+  }
+
+  /**
    * Sets the end of the line a stopped run prints ({@link Main#onInterrupt}) to
    * {@link #interruptHint}.
    */
