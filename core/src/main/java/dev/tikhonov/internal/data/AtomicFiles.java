@@ -17,9 +17,12 @@ import java.util.List;
  * state is the set of temporary files being written (below):
  * concurrent writes to different files are independent; concurrent writes to the same file each go
  * through their own temporary file, so the last rename wins and no reader sees a mix. A target
- * that exists and is neither a regular file nor a directory (a device such as /dev/null or
- * /dev/stdout, a named pipe, a socket) is written in place: it cannot be replaced atomically, and
- * renaming over it would replace the device or pipe with a file. A target that is a symbolic
+ * that exists and is neither a regular file nor a directory (a device such as /dev/null, a
+ * named pipe, a socket) is written in place: it cannot be replaced atomically, and renaming over
+ * it would replace the device or pipe with a file. An open file descriptor (/dev/stdout,
+ * /dev/stderr, /dev/fd/N, /proc/self/fd/N) is written in place too, to its open file, whatever
+ * that is (a file under a shell's {@code >} or {@code >>}, a pipe): its link is not followed as
+ * a path. A target that is a symbolic
  * link (even a dangling one) is written where the link points, atomically there: renaming over
  * the link would have replaced the link with a file and left its target as it was. The
  * directory a link points into must exist: missing directories are made along the path given
