@@ -127,31 +127,13 @@ final class RunManifest {
    * is skipped.
    */
   static List<String> changed(Path dir) {
-    Path runJson = dir.resolve("run.json");
-    if (!Files.isRegularFile(runJson, LinkOption.NOFOLLOW_LINKS)) {
-      return List.of();
-    }
-    JsonNode list;
-    try {
-      list = JsonFiles.read(runJson).get(FIELD);
-    } catch (dev.tikhonov.data.InputException e) {
-      return List.of(); // the report names what is wrong with run.json, if it reads it
-    }
     List<String> changed = new ArrayList<>();
-    if (list == null) {
-      return changed;
-    }
-    Path root = dir.toAbsolutePath().normalize();
-    for (Entry e : parse(list, new ArrayList<>())) {
-      Path file = root.resolve(e.path()).normalize();
-      if (e.path().equals("report.html") || e.path().startsWith("charts/")
-          || !file.startsWith(root) || file.equals(root)) {
-        continue;
-      }
-      if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !e.matches(file)) {
-        changed.add(e.path());
-      }
-    }
+    runJson(dir).map(json -> json.get(FIELD)).ifPresent(list -> listedData(dir, list)
+        .forEach((e, file) -> {
+          if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !e.matches(file)) {
+            changed.add(e.path());
+          }
+        }));
     return changed;
   }
 
@@ -164,33 +146,48 @@ final class RunManifest {
    * skipped.
    */
   static Optional<List<String>> missing(Path dir) {
+    Optional<JsonNode> json = runJson(dir);
+    JsonNode list = json.map(j -> j.get(FIELD)).orElse(null);
+    if (list == null || !list.isArray() || !json.get().path(COMPLETE).asBoolean(true)) {
+      return Optional.empty();
+    }
+    List<String> missing = new ArrayList<>();
+    listedData(dir, list).forEach((e, file) -> {
+      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
+        missing.add(e.path());
+      }
+    });
+    return Optional.of(missing);
+  }
+
+  /** run.json of {@code dir}, read; empty when it is not there or not readable as JSON. */
+  private static Optional<JsonNode> runJson(Path dir) {
     Path runJson = dir.resolve("run.json");
     if (!Files.isRegularFile(runJson, LinkOption.NOFOLLOW_LINKS)) {
       return Optional.empty();
     }
-    JsonNode json;
     try {
-      json = JsonFiles.read(runJson);
+      return Optional.of(JsonFiles.read(runJson));
     } catch (dev.tikhonov.data.InputException e) {
       return Optional.empty(); // the report names what is wrong with run.json, if it reads it
     }
-    JsonNode list = json.get(FIELD);
-    if (list == null || !list.isArray() || !json.path(COMPLETE).asBoolean(true)) {
-      return Optional.empty();
-    }
-    List<String> missing = new ArrayList<>();
+  }
+
+  /**
+   * The entries of a run.json list that name a file inside {@code dir} other than report.html
+   * and charts/ (which {@code report} draws anew), each with that file, in the list's order.
+   */
+  private static java.util.Map<Entry, Path> listedData(Path dir, JsonNode list) {
+    java.util.Map<Entry, Path> files = new java.util.LinkedHashMap<>();
     Path root = dir.toAbsolutePath().normalize();
     for (Entry e : parse(list, new ArrayList<>())) {
       Path file = root.resolve(e.path()).normalize();
-      if (e.path().equals("report.html") || e.path().startsWith("charts/")
-          || !file.startsWith(root) || file.equals(root)) {
-        continue;
-      }
-      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-        missing.add(e.path());
+      if (!e.path().equals("report.html") && !e.path().startsWith("charts/")
+          && file.startsWith(root) && !file.equals(root)) {
+        files.put(e, file);
       }
     }
-    return Optional.of(missing);
+    return files;
   }
 
   /**
