@@ -173,6 +173,29 @@ class PathL1RatiosTest {
     assertTrue(got.has("adaptive_pilot_warning"), "an adaptive run's path.json");
   }
 
+  /**
+   * A run with one α into the --out of a run with several: RunKind.PATH did not name
+   * l1-ratios.csv, so run.json did not list it and the re-run left the earlier run's curves
+   * beside its own path.json (the chart of them was removed, the file stayed).
+   */
+  @Test
+  void rerunWithOneAlpha_removesTheEarlierRunsL1RatiosCsv() throws IOException {
+    InProcess several = path("again", "--l1-ratio", "0.5,1", "--cv-folds", "3");
+    assertEquals(0, several.exit(), several.err());
+    Path run = dir.resolve("again");
+    assertTrue(Files.exists(run.resolve("l1-ratios.csv")));
+    List<String> listed = new ArrayList<>();
+    JSON.readTree(run.resolve("run.json").toFile()).get("files")
+        .forEach(f -> listed.add(f.get("path").asText()));
+    assertTrue(listed.contains("l1-ratios.csv"), listed.toString());
+    InProcess one = path("again", "--cv-folds", "3");
+    assertEquals(0, one.exit(), one.err());
+    assertFalse(Files.exists(run.resolve("l1-ratios.csv")), one.out());
+    assertTrue(one.out().contains(" of the earlier path run in " + run + " that this run did"
+        + " not rewrite: l1-ratios.csv, charts/l1-ratio-cv-curves.png,"
+        + " charts/l1-ratio-cv-curves.svg"), one.out());
+  }
+
   @Test
   void severalL1Ratios_refusals_nameL1Ratio_exit2() {
     assertRefused("--l1-ratio 0.1,0.5,1: several α are chosen among by cross-validation; add"

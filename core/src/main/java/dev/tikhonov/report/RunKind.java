@@ -21,8 +21,11 @@ public enum RunKind {
   /** {@code experiment ridge-vs-lasso}: results.json per model plus path-&lt;model&gt;.json. */
   RIDGE_VS_LASSO("ridge-vs-lasso", "experiment ridge-vs-lasso", "experiment.json",
       "results.json", "path-*.json"),
-  /** {@code path}: path.json, path.csv (and out-of-fold.csv with --out-of-fold). */
-  PATH("path", "path", "path.json", "path.csv", "out-of-fold.csv"),
+  /**
+   * {@code path}: path.json, path.csv (l1-ratios.csv with several --l1-ratio, out-of-fold.csv
+   * with --out-of-fold).
+   */
+  PATH("path", "path", "path.json", "path.csv", "l1-ratios.csv", "out-of-fold.csv"),
   /**
    * {@code ridge}: path.json (the path plus GCV, leave-one-out and the chosen λ) and path.csv.
    * Ridge directories written before this kind say "path" in run.json, and read as before.

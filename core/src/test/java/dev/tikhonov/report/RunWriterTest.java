@@ -37,6 +37,7 @@ class RunWriterTest {
     // they were missing from the lists: --save there was not refused, and a later run into the
     // folder would not know them as the earlier run's
     assertTrue(RunKind.PATH.writes(Path.of("out-of-fold.csv")));
+    assertTrue(RunKind.PATH.writes(Path.of("l1-ratios.csv")));
     assertTrue(RunKind.SELECT.writes(Path.of("metrics.json")));
     assertTrue(RunKind.GRID.writes(Path.of("metrics.json")));
     assertFalse(RunKind.TRAIN.writes(Path.of("model.safetensors")));
