@@ -67,30 +67,13 @@ public abstract class LinearCvBuilder<B extends LinearCvBuilder<B>> extends Line
       throw InputException.about("foldIds", ": " + ids.length
           + " fold ids for " + n + " rows");
     }
-    int k = 0;
-    for (int i = 0; i < ids.length; i++) {
-      if (ids[i] < 1) {
-        throw InputException.about("foldIds", ": row " + (i + 1)
-            + " has fold id " + ids[i] + "; fold ids are 1..K, one per row (cv.glmnet's foldid)"
-            + (ids[i] == 0 ? ", not counted from 0" : ""));
-      }
-      k = Math.max(k, ids[i]);
+    try {
+      // the one check of given folds (the CLI's --foldid and --fold-column take it too), in
+      // its words after the setting's name; setting() names foldIds
+      return KFold.given(ids, "foldIds", "rows");
+    } catch (InputException e) {
+      throw InputException.about("foldIds", e.getMessage().substring("foldIds".length()));
     }
-    if (k < 2) {
-      throw InputException.about("foldIds", ": every row is in fold 1;"
-          + " cross-validation needs at least 2 folds");
-    }
-    boolean[] used = new boolean[k + 1];
-    for (int id : ids) {
-      used[id] = true;
-    }
-    for (int f = 1; f <= k; f++) {
-      if (!used[f]) {
-        throw InputException.about("foldIds", ": fold " + f + " of 1.." + k
-            + " has no rows; fold ids are 1..K with a row in each");
-      }
-    }
-    return KFold.of(ids);
   }
 
   /**

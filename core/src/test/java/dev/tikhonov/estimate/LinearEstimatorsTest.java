@@ -740,14 +740,16 @@ class LinearEstimatorsTest {
   void foldIdsThatCannotBeFolds_areAnInputExceptionAboutFoldIds() {
     Dataset six = DATA.subset(new int[] {0, 1, 2, 3, 4, 5});
     Map<String, int[]> cases = new java.util.LinkedHashMap<>();
-    cases.put("foldIds: row 1 has fold id 0; fold ids are 1..K, one per row (cv.glmnet's"
-        + " foldid), not counted from 0", new int[6]);
-    cases.put("foldIds: row 4 has fold id 0; fold ids are 1..K, one per row (cv.glmnet's"
-        + " foldid), not counted from 0", new int[] {1, 2, 1, 0, 2, 1});
-    cases.put("foldIds: every row is in fold 1; cross-validation needs at least 2 folds",
-        new int[] {1, 1, 1, 1, 1, 1});
-    cases.put("foldIds: fold 2 of 1..3 has no rows; fold ids are 1..K with a row in each",
-        new int[] {1, 3, 1, 3, 1, 3});
+    // KFold.given's words (as --foldid's and --fold-column's); they had a wording of their own
+    cases.put("foldIds: row 1 of the 6 rows has fold 0; fold numbers run from 1 to K",
+        new int[6]);
+    cases.put("foldIds: row 4 of the 6 rows has fold 0; fold numbers run from 1 to K",
+        new int[] {1, 2, 1, 0, 2, 1});
+    cases.put("foldIds: every fold number of the 6 rows is 1; cross-validation needs at least"
+        + " 2 folds", new int[] {1, 1, 1, 1, 1, 1});
+    cases.put("foldIds: fold 2 of 1..3 has no rows among the 6 rows; every fold number from 1"
+        + " to K = 3 (the largest there) needs at least one row", new int[] {1, 3, 1, 3, 1, 3});
+    cases.put("foldIds: 5 fold ids for 6 rows", new int[] {1, 2, 1, 2, 1});
     cases.forEach((message, ids) -> {
       for (Runnable fit : List.<Runnable>of(
           () -> ElasticNetCV.gaussian().foldIds(ids).build().fit(six),
