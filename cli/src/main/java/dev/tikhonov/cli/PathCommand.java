@@ -1026,14 +1026,17 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
   }
 
   /**
-   * A path --max-ever-active ended says so on stderr, after the table, in path.json's
-   * end_message: the table alone showed fewer λ than asked for and no reason, which only
-   * path.json held. The path ended as asked, so a note, not a warning.
+   * A path --max-ever-active or --max-features ended says so on stderr, after the table, in
+   * path.json's end_message: the table alone showed fewer λ than asked for and no reason, which
+   * only path.json held. The path ended as asked, so a note, not a warning.
    */
   private void limitNote(dev.tikhonov.linear.PathSolution path) {
-    if (path.end().reason() == dev.tikhonov.linear.PathSolution.Ending.EVER_ACTIVE_LIMIT) {
-      System.err.println("tikhonov path: --max-ever-active " + maxEverActive + ": "
-          + path.end().message());
+    switch (path.end().reason()) {
+      case EVER_ACTIVE_LIMIT -> System.err.println("tikhonov path: --max-ever-active "
+          + maxEverActive + ": " + path.end().message());
+      case FEATURE_LIMIT -> System.err.println("tikhonov path: --max-features " + maxFeatures
+          + ": " + path.end().message());
+      default -> { }
     }
   }
 

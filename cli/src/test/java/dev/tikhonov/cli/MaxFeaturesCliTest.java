@@ -51,6 +51,27 @@ class MaxFeaturesCliTest {
     assertEquals(0, evaluate.exit(), evaluate.err());
   }
 
+  /**
+   * The console says why the path is short, once, on stderr after the table, as
+   * --max-ever-active's does: before, only path.json's end_message did, and the table just
+   * stopped at λ #23 of 100. A limit the path never reaches says nothing.
+   */
+  @Test
+  void maxFeatures_endingThePath_saysSoOnTheConsole() {
+    InProcess r = InProcess.run("path", "--data", DIABETES, "--target", "progression",
+        "--max-features", "4", "--out", dir.resolve("n").toString());
+    assertEquals(0, r.exit(), r.err());
+    List<String> err = r.err().lines().toList();
+    assertEquals(1, err.size(), r.err());
+    assertTrue(err.get(0).startsWith("tikhonov path: --max-features 4: the limit of 4 features"
+        + " in the model (glmnet's dfmax) stopped the default sequence after 23 of 100 λ: λ #23"
+        + " has 5"), r.err());
+    InProcess all = InProcess.run("path", "--data", DIABETES, "--target", "progression",
+        "--max-features", "10", "--out", dir.resolve("all").toString());
+    assertEquals(0, all.exit(), all.err());
+    assertEquals("", all.err(), "10 features at most: the limit never ends the path");
+  }
+
   @Test
   void maxFeatures_withLambdasOrNegative_isRefusedBeforeAnyWork() {
     Path out = dir.resolve("none");
