@@ -36,10 +36,12 @@ final class DataOptions implements Flags.Conditional {
   String target;
 
   @Option(names = "--ignore-columns", paramLabel = "NAME", split = ",",
+      converter = ColumnNames.Unquote.class,
       description = "CSV only: columns to leave out of the data, neither features nor the "
           + "target (an id, a date, free text; their cells need not be numbers), e.g. "
-          + "--ignore-columns id,date. Each must be a column of the file, not the target; "
-          + "names are split at commas, so a column whose name holds a comma cannot be named.")
+          + "--ignore-columns id,date. Each must be a column of the file, not the target. "
+          + "A name with a comma goes in double quotes, as in CSV: --ignore-columns "
+          + "'\"a,1\",id'.")
   List<String> ignoreColumns;
 
   @Option(names = "--test-fraction", paramLabel = "F",

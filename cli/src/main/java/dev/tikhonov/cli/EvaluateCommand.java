@@ -71,9 +71,11 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
   String target;
 
   @Option(names = "--ignore-columns", paramLabel = "NAME", split = ",",
+      converter = ColumnNames.Unquote.class,
       description = "CSV only: columns the model must not take, as train's --ignore-columns "
           + "(e.g. an id); each must be a column of the file, neither the target nor one of "
-          + "the model's features. The same flag as in training can thus be given again.")
+          + "the model's features. The same flag as in training can thus be given again. A "
+          + "name with a comma goes in double quotes, as in CSV: --ignore-columns '\"a,1\",id'.")
   List<String> ignoreColumns;
 
   @Option(names = "--weights", paramLabel = "COLUMN",

@@ -201,11 +201,14 @@ final class Flags {
   static String message(Throwable e) {
     if (e instanceof dev.tikhonov.data.TextColumnException text) {
       return text.problem() + "; a column of text (an id, a name) can be left out with"
-          + " --ignore-columns " + shellWord(text.column());
+          + " --ignore-columns " + ColumnNames.flagWord(text.column());
     }
     if (e instanceof dev.tikhonov.data.InputException input && input.setting().isPresent()
         && SETTINGS.containsKey(input.setting().get())) {
-      return SETTINGS.get(input.setting().get()) + input.afterSetting();
+      String flag = SETTINGS.get(input.setting().get());
+      return input.setting().get().equals("ignoredColumns")
+          ? ColumnNames.typeableSuggestion(flag + input.afterSetting(), flag)
+          : flag + input.afterSetting();
     }
     return toFlags(e.getMessage());
   }

@@ -543,7 +543,9 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (e instanceof InputException input && input.setting().isPresent()) {
       Optional<String> flag = flagOf(input.setting().get());
       if (flag.isPresent()) {
-        return flag.get() + input.afterSetting();
+        return input.setting().get().equals("ignoredColumns")
+            ? ColumnNames.typeableSuggestion(flag.get() + input.afterSetting(), flag.get())
+            : flag.get() + input.afterSetting();
       }
     }
     return e.getMessage() == null ? "invalid setting" : Flags.message(e);

@@ -59,9 +59,11 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
   Path data;
 
   @Option(names = "--ignore-columns", paramLabel = "NAME", split = ",",
+      converter = ColumnNames.Unquote.class,
       description = "CSV only: columns the model must not take, as train's --ignore-columns "
           + "(e.g. an id); each must be a column of the file and not one of the model's "
-          + "features. The same flag as in training can thus be given again.")
+          + "features. The same flag as in training can thus be given again. A "
+          + "name with a comma goes in double quotes, as in CSV: --ignore-columns '\"a,1\",id'.")
   List<String> ignoreColumns;
 
   @Option(names = "--out", paramLabel = "FILE", converter = OutputFile.Csv.class, required = true,

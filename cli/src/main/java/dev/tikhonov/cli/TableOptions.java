@@ -24,9 +24,12 @@ final class TableOptions {
   String target;
 
   @Option(names = "--ignore-columns", paramLabel = "NAME", split = ",",
+      converter = ColumnNames.Unquote.class,
       description = "CSV only: columns to leave out of the data, neither features nor the "
           + "target (an id, a date, free text; their cells need not be numbers), e.g. "
-          + "--ignore-columns id,date. Each must be a column of the file, not the target.")
+          + "--ignore-columns id,date. Each must be a column of the file, not the target. "
+          + "A name with a comma goes in double quotes, as in CSV: --ignore-columns "
+          + "'\"a,1\",id'.")
   List<String> ignoreColumns;
 
   /** Whether --data is a LIBSVM file (by {@link DataFormat}'s rule), whose target is its own. */
