@@ -53,6 +53,7 @@ final class L1RatioCharts {
       XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, name(alphas, alphas[a]),
           c.lambda(), c.cv().mean(), a == chosen && hasZero(c.lambda()) ? zeroBar : null,
           ChartTheme.color(a));
+      ChartTheme.lineOf(s, a); // past 9 α the colours repeat, dashed
       s.setMarker(c.lambda().length > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     }
     double lambda = all.chosenLambda();

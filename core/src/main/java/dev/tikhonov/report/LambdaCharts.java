@@ -53,12 +53,13 @@ final class LambdaCharts {
       List<LambdaRow> g = group.getValue();
       // each further setting a little to the right: the dropout row's diamond and error bar
       // hid the L2 row's circle in the λ = 0 slot and at every λ both have
-      addLambdaSeries(chart, axis, group.getKey(),
+      // past the palette's 9 colours a group's line is dashed (ChartTheme.lineOf)
+      ChartTheme.lineOf(addLambdaSeries(chart, axis, group.getKey(),
           g.stream().mapToDouble(LambdaRow::lambda).toArray(),
           g.stream().mapToDouble(metric.mean).toArray(),
           spread ? g.stream().mapToDouble(r -> barOf(metric.std.applyAsDouble(r))).toArray()
               : null,
-          ChartTheme.color(colour), Math.pow(shift, colour));
+          ChartTheme.color(colour), Math.pow(shift, colour)), colour);
       colour++;
     }
     LambdaRow.best(rows).ifPresent(best -> markVertical(chart, "best λ = "

@@ -231,6 +231,7 @@ final class PathCharts {
       XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, gammaName(cv, cv.gamma(g)),
           lambdas, means[g], zero && g == chosen ? zeroBar : null,
           ChartTheme.color(g));
+      ChartTheme.lineOf(s, g); // past 9 γ the colours repeat, dashed
       s.setMarker(path.numLambdas() > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     }
     int min = path.indexOf(cv.lambdaMin());
