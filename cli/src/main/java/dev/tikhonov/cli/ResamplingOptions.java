@@ -53,7 +53,7 @@ final class ResamplingOptions implements Flags.Conditional {
   public void refuseIgnored(Flags.Given given) {
     given.requireApplies("--holdout", repeated(), "with --repeat-seeds",
         "with k-fold cross-validation (" + (folds.foldid != null ? "--foldid"
-            : folds.column.given() ? FoldColumn.FLAG : "--cv-folds") + ")");
+            : folds.column.given() ? FoldColumn.FLAG : given.typed("--cv-folds")) + ")");
     given.requireApplies("--cv-folds", !repeated(), "without --repeat-seeds",
         "with --repeat-seeds, which holds out one split (--holdout) instead of folds");
     given.requireApplies("--foldid", !repeated(), "without --repeat-seeds",

@@ -90,4 +90,15 @@ class FoldFlagsNamedTest {
     assertEquals("--holdout applies only with --repeat-seeds; it has no effect with k-fold"
         + " cross-validation (--fold-column)", r.message().strip());
   }
+
+  /** With --folds typed, the message names --folds, not its other name --cv-folds. */
+  @Test
+  void searchHoldoutWithFoldsTyped_namesFolds() {
+    InProcess r = InProcess.run("select", "--data", DIABETES, "--target", "progression",
+        "--regression", "--model", "linear", "--folds", "3", "--holdout", "0.3",
+        "--out", dir.resolve("s").toString());
+    assertEquals(2, r.exit(), r.err());
+    assertEquals("--holdout applies only with --repeat-seeds; it has no effect with k-fold"
+        + " cross-validation (--folds)", r.message().strip());
+  }
 }
