@@ -51,7 +51,7 @@ class PathFilesTest {
     List<String> rows = PathFiles.summary(edited, Optional.empty(), java.nio.file.Path.of("out"))
         .lines().skip(1).toList();
     assertTrue(rows.get(0).matches("2\\.5 +[0-9]+ +0\\.0000 .*"), rows.get(0));
-    assertTrue(rows.get(1).matches("2 +[0-9]+ +-0\\.0012 .*"), rows.get(1));
+    assertTrue(rows.get(1).matches("2\\.0 +[0-9]+ +-0\\.0012 .*"), rows.get(1));
   }
 
   /**
