@@ -75,11 +75,19 @@ class LauncherIT {
     return Path.of("..", "tikhonov").toAbsolutePath().normalize();
   }
 
+  /** The environment variables whose options java takes (the launcher's own and java's). */
+  private static final List<String> JAVA_OPTION_VARIABLES =
+      List.of("TIKHONOV_JAVA_OPTS", "JDK_JAVA_OPTIONS", "JAVA_TOOL_OPTIONS", "_JAVA_OPTIONS");
+
   /** Runs the launcher in {@code dir} with {@code env} changed (a null value removes it). */
   private Result run(Map<String, String> env, String... args) throws Exception {
     List<String> cmd = new ArrayList<>(List.of("/bin/bash", launcher().toString()));
     cmd.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
+    // JVM options of the environment this test runs in are not the test's
+    for (String k : JAVA_OPTION_VARIABLES) {
+      pb.environment().remove(k);
+    }
     env.forEach((k, v) -> {
       if (v == null) {
         pb.environment().remove(k);
@@ -271,6 +279,101 @@ class LauncherIT {
   }
 
   /**
+   * A bad option in java's own variables, set in the user's environment (JDK_JAVA_OPTIONS, read
+   * by the java command; JAVA_TOOL_OPTIONS and _JAVA_OPTIONS, by the JVM), gave java's lines
+   * ("Picked up JAVA_TOOL_OPTIONS: -XX:+Bogus", "Unrecognized VM option 'Bogus'", "Error: Could
+   * not create the Java Virtual Machine.", …) and exit code 1. Now one line naming the variable
+   * and java's reason, exit code 2. Failed before: exit code 1 and java's lines.
+   */
+  @Test
+  void javasOwnVariablesTheJvmRefuses_areOneLineNamingTheVariable() throws Exception {
+    String[][] cases = {
+        {"JDK_JAVA_OPTIONS", "-Xmx", "Invalid maximum heap size: -Xmx"},
+        {"JAVA_TOOL_OPTIONS", "-XX:+Bogus", "Unrecognized VM option 'Bogus'"},
+        {"_JAVA_OPTIONS", "-Xmx1k", "Too small maximum heap"},
+        {"JDK_JAVA_OPTIONS", "-Xmx512m -jar x.jar",
+            "Option -jar is not allowed in environment variable JDK_JAVA_OPTIONS"},
+        {"JAVA_TOOL_OPTIONS", "-Dx=\"a b", "Unmatched quote in JAVA_TOOL_OPTIONS"}};
+    for (String[] c : cases) {
+      Result r = run(Map.of(c[0], c[1]), "predict", "--model", "m", "--data", data.toString(),
+          "--out", "-");
+      assertEquals(2, r.exit(), c[0] + ": " + r.err());
+      assertEquals("", r.out());
+      assertEquals("tikhonov: error: " + c[0] + "='" + c[1] + "' (set in the environment;"
+          + " every java program reads it): java refuses these options: " + c[2]
+          + "; correct or unset " + c[0] + "\n", r.err());
+    }
+  }
+
+  /**
+   * Options that print and exit, which java takes in its own variables: the command never ran
+   * (java's flags or log help, exit code 0; -Xshare:dump would rewrite the JDK's class-data
+   * archive). Refused as in TIKHONOV_JAVA_OPTS, before any JVM starts. Failed before: exit
+   * code 0 and java's output.
+   */
+  @Test
+  void javasOwnVariablesThatPrintAndExit_areRefusedNamingTheOption() throws Exception {
+    String[][] cases = {
+        {"JAVA_TOOL_OPTIONS", "-XX:+PrintFlagsInitial"},
+        {"_JAVA_OPTIONS", "-Xlog:help"},
+        {"JDK_JAVA_OPTIONS", "--list-modules"},
+        {"JDK_JAVA_OPTIONS", "-Xinternalversion"}};
+    for (String[] c : cases) {
+      Result r = run(Map.of(c[0], "-Xmx512m " + c[1]), "train", "--data", data.toString(),
+          "--target", "y", "--model", "linear", "--epochs", "1", "--quiet", "--out", "r");
+      assertEquals(2, r.exit(), c[0] + ": " + r.out() + r.err());
+      assertEquals("", r.out());
+      assertEquals("tikhonov: error: " + c[0] + "='-Xmx512m " + c[1] + "' (set in the"
+          + " environment; every java program reads it): " + c[1] + " makes java exit without"
+          + " running the command (run java " + c[1] + " alone for what it prints); correct or"
+          + " unset " + c[0] + "\n", r.err());
+      assertFalse(Files.exists(dir.resolve("r")), c[1]);
+    }
+  }
+
+  /**
+   * With several variables set, the line names the one java refuses (each with its reason),
+   * or all of them when java refuses only their options together.
+   */
+  @Test
+  void severalVariables_theLineNamesTheOneAtFault() throws Exception {
+    String env = " (set in the environment; every java program reads it)";
+    Result one = run(Map.of("JAVA_TOOL_OPTIONS", "-Xmx512m", "TIKHONOV_JAVA_OPTS", "-XX:+Bogus"),
+        "--version");
+    assertEquals(2, one.exit(), one.err());
+    assertEquals("tikhonov: error: TIKHONOV_JAVA_OPTS='-XX:+Bogus': java refuses these options:"
+        + " Unrecognized VM option 'Bogus'; correct or unset TIKHONOV_JAVA_OPTS\n", one.err());
+    Result two = run(Map.of("JDK_JAVA_OPTIONS", "-Xmx", "JAVA_TOOL_OPTIONS", "-XX:+Bogus"),
+        "--version");
+    assertEquals(2, two.exit(), two.err());
+    assertEquals("tikhonov: error: JDK_JAVA_OPTIONS='-Xmx'" + env + ": java refuses these"
+        + " options: Invalid maximum heap size: -Xmx; JAVA_TOOL_OPTIONS='-XX:+Bogus'" + env
+        + ": java refuses these options: Unrecognized VM option 'Bogus'; correct or unset"
+        + " JDK_JAVA_OPTIONS and JAVA_TOOL_OPTIONS\n", two.err());
+    Result together = run(Map.of("JAVA_TOOL_OPTIONS", "-Xms1g", "TIKHONOV_JAVA_OPTS",
+        "-Xmx512m"), "--version");
+    assertEquals(2, together.exit(), together.err());
+    assertEquals("tikhonov: error: TIKHONOV_JAVA_OPTS='-Xmx512m' and JAVA_TOOL_OPTIONS='-Xms1g'"
+        + env + ": java refuses these options together: Initial heap size set to a larger value"
+        + " than the maximum heap size; correct or unset TIKHONOV_JAVA_OPTS or"
+        + " JAVA_TOOL_OPTIONS\n", together.err());
+  }
+
+  /**
+   * Good options in java's own variables run the command as before; java's "Picked up …" lines
+   * on standard error are its own (every java program prints them), left as they are.
+   */
+  @Test
+  void javasOwnVariablesTheJvmTakes_runTheCommand() throws Exception {
+    Result r = run(Map.of("JAVA_TOOL_OPTIONS", "-Xmx512m", "JDK_JAVA_OPTIONS", "-Dx=1"),
+        "--version");
+    assertEquals(0, r.exit(), r.err());
+    assertTrue(r.out().startsWith("tikhonov "), r.out());
+    assertEquals("NOTE: Picked up JDK_JAVA_OPTIONS: -Dx=1\n"
+        + "Picked up JAVA_TOOL_OPTIONS: -Xmx512m\n", r.err());
+  }
+
+  /**
    * Options that make java print and exit, or run another program: the options check ({@code
    * java … -version}) passed them, and the command never ran (-version: java's version, exit
    * code 0, no run folder; -jar: another program; -cp: ignored, the launcher's came after).
@@ -401,13 +504,29 @@ class LauncherIT {
    */
   @Test
   void aDebuggerAgent_skipsTheOptionsCheck_andTheCommandsJvmListens() throws Exception {
+    debuggerListens("TIKHONOV_JAVA_OPTS");
+  }
+
+  /**
+   * The same agent in JAVA_TOOL_OPTIONS, which the options check now takes too: the check is
+   * skipped, and the command's JVM listens (a profiler's agent would otherwise also run twice).
+   * JDK_JAVA_OPTIONS is java's, and skips the check as well.
+   */
+  @Test
+  void aDebuggerAgentInJavasOwnVariable_skipsTheOptionsCheck() throws Exception {
+    debuggerListens("JAVA_TOOL_OPTIONS");
+    debuggerListens("JDK_JAVA_OPTIONS");
+  }
+
+  private void debuggerListens(String variable) throws Exception {
     int port;
     try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
       port = free.getLocalPort();
     }
     ProcessBuilder pb = new ProcessBuilder("setsid", "/bin/bash", launcher().toString(),
         "--version").directory(dir.toFile()).redirectErrorStream(true);
-    pb.environment().put("TIKHONOV_JAVA_OPTS", "-agentlib:jdwp=transport=dt_socket,server=y,"
+    JAVA_OPTION_VARIABLES.forEach(pb.environment()::remove);
+    pb.environment().put(variable, "-agentlib:jdwp=transport=dt_socket,server=y,"
         + "suspend=y,address=127.0.0.1:" + port);
     Process p = pb.start();
     java.util.concurrent.CompletableFuture<String> listening =
@@ -426,7 +545,7 @@ class LauncherIT {
         });
     try {
       String line = listening.get(1, TimeUnit.MINUTES);
-      assertTrue(line.endsWith(" " + port), line);
+      assertTrue(line.endsWith(" " + port), variable + ": " + line);
     } finally {
       new ProcessBuilder("kill", "-KILL", "--", "-" + p.pid()).start().waitFor();
       p.waitFor(1, TimeUnit.MINUTES);
