@@ -10,6 +10,7 @@ import dev.tikhonov.loss.Family;
 import java.util.Arrays;
 import java.util.Collections;
 import java.util.Iterator;
+import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 import org.apache.spark.api.java.JavaRDD;
@@ -37,15 +38,18 @@ import org.apache.spark.sql.Row;
  * records, and the merge adds them (integer sums: the fingerprint does not depend on the
  * partitioning at all).
  *
- * <p>The same pass gathers each feature's largest magnitude over the rows of positive weight
- * (a record after the K statistics, merged by max), so that a feature too small to square is
- * refused by the whole data's largest, never by a partition's or a fold's: a feature whose
- * values all lie below 2⁻⁴⁰⁰ (about 3.9e-121; near 1e-301, say) has squared deviations that
- * underflow, and the statistics would read it as constant (a coefficient of 0 without a
- * word). The message names the feature and the exact power of two 2ᵏ that takes its largest
- * into [1, 2): the fit on the feature multiplied by 2ᵏ has its coefficient multiplied by 2ᵏ,
- * the rest unchanged ({@link GaussianStatistics}, "Tiny columns"). A feature of order 1 that is
- * tiny in one partition or fold is squared at its own scale and taken.
+ * <p>The same pass gathers each feature's largest magnitude on each fold's rows of positive
+ * weight (a record of K·p doubles after the K statistics, merged by max), so that a feature too
+ * small to square is refused by the largest over the rows a set of statistics sums, never by a
+ * partition's: a feature whose values all lie below 2⁻⁴⁰⁰ (about 3.9e-121; near 1e-301, say)
+ * has squared deviations that underflow, and the statistics would read it as constant (a
+ * coefficient of 0 without a word). The whole data's largest decides for the total
+ * ({@link #pathPass}); with cross-validation ({@link #pass}) each fold's training rows' largest
+ * decides too, as those rows' statistics fit the fold's path. The message names the feature
+ * (and the fold) and the exact power of two 2ᵏ that takes its largest into [1, 2): the fit on
+ * the feature multiplied by 2ᵏ has its coefficient multiplied by 2ᵏ, the rest unchanged
+ * ({@link GaussianStatistics}, "Tiny columns"). A feature of order 1 that is tiny in one
+ * partition or on one fold's held-out rows is squared at its own scale and taken.
  *
  * <p>A row's fold is the value of the fold column (a whole number in 1..K), or else
  * {@link RandomFolds#fold}, a seeded hash of the row's label and features. Rows are checked as
@@ -122,6 +126,7 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
   Output pass(Dataset<?> data) {
     Merged merged = foldsOf(data);
     FoldStatistics statistics = FoldStatistics.of(Arrays.asList(merged.folds()));
+    requireSquarableTraining(merged, statistics);
     return checked(statistics.total(), Optional.of(statistics), merged);
   }
 
@@ -151,8 +156,63 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
     return new Output(total, folds, merged.fingerprintSums());
   }
 
-  /** Every fold's statistics and the fingerprint sums of the rows, as the pass merged them. */
-  private record Merged(GaussianStatistics[] folds, byte[] fingerprintSums) {}
+  /**
+   * Every fold's statistics, each feature's largest magnitude on each fold's rows of positive
+   * weight (fold k's feature j at {@code (k - 1)·p + j}; null without rows) and the fingerprint
+   * sums of the rows, as the pass merged them.
+   */
+  private record Merged(GaussianStatistics[] folds, double[] largest, byte[] fingerprintSums) {}
+
+  /**
+   * Refuses a feature whose largest magnitude on some fold's training rows (the rows outside
+   * it) is below 2⁻⁴⁰⁰ while the whole data's is not ({@link Numbers#tooSmallToSquare}): that
+   * fold's training statistics would read it as constant, and its path would leave it out
+   * (core's ElasticNetCV fits such folds from the rows; the pass has only statistics). The
+   * message names the fold and the power of two 2ᵏ that takes those rows' largest into [1, 2),
+   * when the whole data's largest times 2ᵏ stays below 2⁴⁰⁰ (squares below 2⁸⁰⁰); else no
+   * power of two holds both, and it names the ways out instead.
+   */
+  private void requireSquarableTraining(Merged merged, FoldStatistics statistics) {
+    double[] largest = merged.largest();
+    if (largest == null) {
+      return;
+    }
+    int p = statistics.numFeatures();
+    for (int f = 0; f < numFolds; f++) {
+      for (int j = 0; j < p; j++) {
+        double training = 0;
+        double all = 0;
+        for (int g = 0; g < numFolds; g++) {
+          all = Math.max(all, largest[g * p + j]);
+          if (g != f) {
+            training = Math.max(training, largest[g * p + j]);
+          }
+        }
+        if (Numbers.tooSmallToSquare(training)) {
+          throw new InputException(trainingMessage(j, f + 1, training, all,
+              statistics.training(f + 1).count(), statistics.total().count()));
+        }
+      }
+    }
+  }
+
+  private String trainingMessage(int j, int fold, double training, double all,
+      long trainingRows, long rows) {
+    String what = "column '" + featuresCol + "', feature " + (j + 1) + " (vector index " + j
+        + "), on the training rows of fold " + fold + " of 1.." + numFolds
+        + " (every row outside fold " + fold + ")";
+    int k = Numbers.unitPowerOfTwo(training);
+    if (Math.getExponent(all) + k < 400) {
+      return Numbers.tooSmallToSquareMessage(what, training, trainingRows);
+    }
+    return String.format(Locale.ROOT, "%s: its largest magnitude over all %d rows is %.3g,"
+        + " below 2^-400 (about 3.9e-121), where over all %d rows it is %.3g: sufficient"
+        + " statistics cannot hold its spread on those rows, and no power of two scales both"
+        + " into range (2^%d would take %.3g past 2^400); give fold ids that put its large"
+        + " values in two folds or more, or cross-validate on one machine"
+        + " (ElasticNetCV fits such folds from the rows)", what, trainingRows, training, rows,
+        all, k, all);
+  }
 
   /** The Spark job: every fold's statistics, refused when there are no rows of weight > 0. */
   private Merged foldsOf(Dataset<?> data) {
@@ -178,19 +238,32 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
           + " needs a row of positive weight");
     }
     double[] largest = largestOf(merged);
-    int tiny = largest == null ? -1 : Numbers.firstTooSmallToSquare(largest);
+    double[] all = largest == null ? null : allFolds(largest, folds[0].numFeatures());
+    int tiny = all == null ? -1 : Numbers.firstTooSmallToSquare(all);
     if (tiny >= 0) {
       throw new InputException(Numbers.tooSmallToSquareMessage("column '" + featuresCol
-          + "', feature " + (tiny + 1) + " (vector index " + tiny + ")", largest[tiny],
+          + "', feature " + (tiny + 1) + " (vector index " + tiny + ")", all[tiny],
           Arrays.stream(folds).mapToLong(GaussianStatistics::count).sum()));
     }
-    return new Merged(folds, merged[merged.length - 1]);
+    return new Merged(folds, largest, merged[merged.length - 1]);
+  }
+
+  /** Each feature's largest magnitude over all folds, from the folds' (fold-major, K·p). */
+  private static double[] allFolds(double[] largest, int p) {
+    double[] all = new double[p];
+    for (int i = 0; i < largest.length; i++) {
+      all[i % p] = Math.max(all[i % p], largest[i]);
+    }
+    return all;
   }
 
   /** The largest-magnitudes record's tag ("TKLM"). */
   private static final int LARGEST_MAGIC = 0x544B4C4D;
 
-  /** Each feature's largest magnitude as a record: the tag, then p little-endian doubles. */
+  /**
+   * Each fold's features' largest magnitudes as a record: the tag, then K·p little-endian
+   * doubles (fold-major).
+   */
   static byte[] encodeLargest(double[] largest) {
     java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(4 + 8 * largest.length)
         .order(java.nio.ByteOrder.LITTLE_ENDIAN).putInt(LARGEST_MAGIC);
@@ -344,7 +417,7 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
             folds[k] = new GaussianStatistics.Accumulator(p);
           }
           dense = new double[p];
-          largest = new double[p];
+          largest = new double[numFolds * p];
         } else if (p != dense.length) {
           throw bad(featuresCol, partition, position, "has " + p + " elements; the rows before "
               + "it have " + dense.length);
@@ -401,8 +474,9 @@ record StatisticsPass(String featuresCol, String labelCol, Optional<String> weig
         }
         folds[fold - 1].add(dense, label, weight);
         if (weight > 0) { // the rows the statistics sum
+          int at = (fold - 1) * p;
           for (int j = 0; j < p; j++) {
-            largest[j] = Math.max(largest[j], Math.abs(dense[j]));
+            largest[at + j] = Math.max(largest[at + j], Math.abs(dense[j]));
           }
         }
         fingerprint.add(dense, label, weight);
