@@ -201,8 +201,8 @@ class PathJobCsvLikeTheCliTest {
       for (String key : List.of("family", "feature_names", "class_names", "rows")) {
         assertEquals(want.get(key), got.get(key), c[0] + ": " + key);
       }
-      // wine's core path ends after 4 of the 5 λ (its own end rule), Spark's fits all 5: the
-      // λ both fitted are compared
+      // wine's core path ends after 4 of the 5 λ at --tol 1e-10 (its pass budget, not an end
+      // rule: wineMultinomial_…), Spark's fits all 5: the λ both fitted are compared
       int m = Math.min(want.get("lambda").size(), got.get("lambda").size());
       assertTrue(m >= 4, c[0] + ": " + m + " λ");
       for (int l = 0; l < m; l++) {
@@ -216,6 +216,61 @@ class PathJobCsvLikeTheCliTest {
           // mean_concave_points) agree to about 1e-6 of their size
           assertEquals(a[j], b[j], 1e-4 * (1 + Math.abs(a[j])), c[0] + ": coefficient " + j
               + " at λ #" + l);
+        }
+      }
+    }
+  }
+
+  /**
+   * sparkcsv44: data/wine.csv's multinomial path at {@code --nlambda 5 --tol 1e-10} ended after
+   * 4 λ in the core and after 5 on Spark. Not an end rule: glmnet's deviance rule and dfmax
+   * start after the 5th λ, the last of 5, in both. The core's path ran out of its budget of
+   * 100,000 coordinate passes at λ #5 (3.89e-5, deviance ratio 0.9997), whose certificate its
+   * coordinate descent does not bring below about 2.6e-10 (1,000,000 passes do not either), and
+   * dropped it as glmnet drops the λ its maxit interrupts; Spark's proximal Newton solves each
+   * step's quadratic to its floor, has no path-wide budget of passes, and certifies λ #5. At
+   * {@code --tol 1e-9}, above the core's floor, both fit the 5 λ, to the same coefficients.
+   */
+  @Test
+  void wineMultinomial_coreDropsTheFifthLambdaAtItsPassBudget_andBothFitItAtTol1e9(
+      @TempDir Path dir) throws IOException {
+    Path file = Path.of("..", "data", "wine.csv");
+    Dataset data = CsvReader.read(file, "cultivar", TargetKind.CLASS);
+    for (double tol : new double[] {1e-10, 1e-9}) {
+      PathSolution core = ElasticNetPath.fit(Family.MULTINOMIAL, data.featureRows(),
+          data.targets(), PathSettings.lasso().withNumLambdas(5).withTolerance(tol),
+          data.featureNames(), data.classNames());
+      Path out = dir.resolve("tol" + tol);
+      var r = run("--data", file.toString(), "--target", "cultivar", "--family", "multinomial",
+          "--nlambda", "5", "--tol", Double.toString(tol), "--out", out.toString());
+      assertEquals(0, r.code(), r.err());
+      JsonNode got = Json.MAPPER.readTree(out.resolve("path.json").toFile());
+      String both = "tol " + tol + ": core " + core.end() + " certificates "
+          + java.util.Arrays.toString(core.certificate()) + "; spark " + got.get("end")
+          + " certificates " + got.get("certificate") + " converged " + got.get("converged");
+      assertEquals(5, got.get("lambda").size(), both);
+      assertEquals("all_lambdas", got.get("end").asText(), both);
+      assertTrue(got.get("certificate").get(4).asDouble() <= tol, both);
+      if (tol == 1e-10) {
+        assertEquals(4, core.size(), both);
+        assertEquals(PathSolution.Ending.ITERATION_LIMIT, core.end().reason(), both);
+        continue;
+      }
+      assertEquals(5, core.size(), both);
+      assertEquals(PathSolution.Ending.ALL_LAMBDAS, core.end().reason(), both);
+      for (int l = 0; l < 5; l++) {
+        assertEquals(core.devianceRatio(l), got.get("dev_ratio").get(l).asDouble(), 1e-8,
+            both + ": deviance ratio at λ #" + l);
+        double[] b = flat(got.get("coef").get(l));
+        double[][] a = core.coefficients(l);
+        for (int k = 0; k < a.length; k++) {
+          for (int j = 0; j < a[k].length; j++) {
+            // the core's certificate at λ #5 is 8.9e-10, Spark's 1.9e-12: near separation a
+            // relative gap of 1e-9 leaves the coefficients loose to about 3e-4 of their size
+            double want = a[k][j];
+            assertEquals(want, b[k * a[k].length + j], 1e-3 * (1 + Math.abs(want)),
+                both + ": class " + k + " coefficient " + j + " at λ #" + l);
+          }
         }
       }
     }
