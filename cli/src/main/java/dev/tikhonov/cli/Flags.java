@@ -1,14 +1,17 @@
 package dev.tikhonov.cli;
 
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Deque;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
 import picocli.CommandLine;
 
@@ -230,23 +233,165 @@ final class Flags {
   }
 
   /**
-   * {@code message} with the flag it starts with ("--cv-folds must be >= 2") spelt as the user
-   * typed it, when that flag is an option of the command {@code parsed} selects (its last
-   * subcommand) that has several names: "--folds must be >= 2" after {@code select --folds 1}.
-   * The translations here ({@link #toFlags}, a command's own) give an option's first name, and
-   * a user who typed its other name (--folds, --num-lambdas) was told of a flag not typed.
+   * {@code message} with each flag it names spelt as the user typed it, when that flag is an
+   * option of the command {@code parsed} selects (its last subcommand) that has several names:
+   * "--folds must be >= 2" after {@code select --folds 1}, and "give either --folds or
+   * --foldid, not both" after {@code select --folds 3 --foldid F}. The translations here
+   * ({@link #toFlags}, a command's own) give an option's first name, and a user who typed its
+   * other name (--folds, --num-lambdas) was told of a flag not typed. See {@link #respelt}.
    */
   static String asTyped(String message, ParseResult parsed) {
     ParseResult last = parsed;
     while (last.hasSubcommand()) {
       last = last.subcommand();
     }
-    java.util.regex.Matcher flag =
-        java.util.regex.Pattern.compile("--[a-z0-9][a-z0-9-]*").matcher(message);
-    if (!flag.lookingAt() || last.commandSpec().findOption(flag.group()) == null) {
-      return message;
+    return respelt(message, last.commandSpec(), parsed.expandedArgs());
+  }
+
+  /**
+   * picocli's message about {@code ex}'s command line with each option named as the user typed
+   * it: it names an option by its longest name ("option '--cv-folds' (K) should be specified
+   * only once", "Missing required parameter for option '--cv-folds' (K)", "Invalid value for
+   * option '--cv-folds': 'x' is not an int") where the user typed --folds. An option given
+   * twice under both its names says so ("option '--folds' (K) should be specified only once
+   * (--cv-folds is another name for --folds)"), and a value refused is named by the name it
+   * was typed with.
+   *
+   * @param args the command line as given (picocli's @-files are read here too)
+   */
+  static String asTyped(CommandLine.ParameterException ex, String[] args) {
+    String message = String.valueOf(ex.getMessage());
+    CommandLine command = ex.getCommandLine();
+    List<String> tokens = expanded(command, args);
+    CommandLine.Model.ArgSpec arg = ex instanceof CommandLine.OverwrittenOptionException o
+        ? o.getOverwritten() : ex instanceof CommandLine.MissingParameterException m
+            && m.getMissing().size() == 1 ? m.getMissing().get(0) : ex.getArgSpec();
+    if (arg instanceof OptionSpec option && option.names().length > 1) {
+      List<Typed> typed = typedNames(option, tokens);
+      List<String> names = typed.stream().map(Typed::name).distinct().toList();
+      if (names.size() > 1) {
+        String shown = names.get(0);
+        if (!(ex instanceof CommandLine.OverwrittenOptionException)) {
+          // the occurrence whose value was refused, else the last: picocli stops at the first
+          // problem, with the values before it taken
+          shown = typed.get(typed.size() - 1).name();
+          for (Typed t : typed) {
+            if (t.value() != null && t.value().equals(ex.getValue())) {
+              shown = t.name();
+              break;
+            }
+          }
+        }
+        String name = shown;
+        String others = names.stream().filter(n -> !n.equals(name)).collect(
+            java.util.stream.Collectors.joining(" and "));
+        return respell(message, option, name, commandNames(command)) + (ex
+            instanceof CommandLine.OverwrittenOptionException ? " (" + others + " is another"
+            + " name for " + name + ")" : "");
+      }
     }
-    return new Given(last).typed(flag.group()) + message.substring(flag.end());
+    return respelt(message, command.getCommandSpec(), tokens);
+  }
+
+  /**
+   * {@code message} with each flag word that is a name of an option of {@code spec} with
+   * several names, of which the user typed one other name ({@code tokens}), respelt as typed.
+   * A flag after a command's name ("path --cv-folds K", advice about another command) is that
+   * command's and is kept; so is every name of an option typed under two names.
+   */
+  static String respelt(String message, CommandSpec spec, List<String> tokens) {
+    String result = message;
+    for (OptionSpec option : spec.options()) {
+      if (option.names().length < 2) {
+        continue;
+      }
+      List<String> names = typedNames(option, tokens).stream().map(Typed::name).distinct()
+          .toList();
+      if (names.size() == 1) {
+        CommandLine line = spec.commandLine();
+        result = respell(result, option, names.get(0),
+            line == null ? Set.of() : commandNames(line));
+      }
+    }
+    return result;
+  }
+
+  /** {@code message} with the other names of {@code option} as {@code typed}. */
+  private static String respell(String message, OptionSpec option, String typed,
+      Set<String> commands) {
+    String result = message;
+    for (String name : option.names()) {
+      if (name.equals(typed)) {
+        continue;
+      }
+      java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![A-Za-z0-9-])"
+          + java.util.regex.Pattern.quote(name) + "(?![A-Za-z0-9-])").matcher(result);
+      StringBuilder out = new StringBuilder();
+      while (m.find()) {
+        String before = result.substring(0, m.start());
+        String word = before.endsWith(" ") ? before.substring(before.stripTrailing()
+            .lastIndexOf(' ') + 1).strip().replaceAll("^[^a-z]+", "") : "";
+        m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(
+            commands.contains(word) ? name : typed));
+      }
+      m.appendTail(out);
+      result = out.toString();
+    }
+    return result;
+  }
+
+  /** One occurrence of an option on the command line: the name typed, its value if any. */
+  private record Typed(String name, String value) {}
+
+  /** The occurrences of {@code option}'s names among {@code tokens}, in order. */
+  private static List<Typed> typedNames(OptionSpec option, List<String> tokens) {
+    List<Typed> typed = new ArrayList<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      String token = tokens.get(i);
+      if ("--".equals(token)) {
+        break;
+      }
+      for (String name : option.names()) {
+        if (token.equals(name)) {
+          typed.add(new Typed(name, i + 1 < tokens.size() ? tokens.get(i + 1) : null));
+        } else if (token.startsWith(name + "=")) {
+          typed.add(new Typed(name, token.substring(name.length() + 1)));
+        }
+      }
+    }
+    return typed;
+  }
+
+  /** The names of the tree's commands ("path", "select", …), from the root of {@code line}. */
+  private static Set<String> commandNames(CommandLine line) {
+    CommandLine root = line;
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    Set<String> names = new java.util.HashSet<>();
+    Deque<CommandLine> commands = new ArrayDeque<>(List.of(root));
+    while (!commands.isEmpty()) {
+      CommandLine c = commands.pop();
+      names.addAll(c.getSubcommands().keySet());
+      commands.addAll(c.getSubcommands().values());
+    }
+    return names;
+  }
+
+  /**
+   * The arguments as picocli read them (its @-files expanded), from the root's parse result
+   * when parsing got as far as making one, else {@code args} as given.
+   */
+  private static List<String> expanded(CommandLine command, String[] args) {
+    CommandLine root = command;
+    while (root.getParent() != null) {
+      root = root.getParent();
+    }
+    ParseResult parsed = root.getParseResult();
+    if (parsed != null && !parsed.expandedArgs().isEmpty()) {
+      return parsed.expandedArgs();
+    }
+    return args == null ? List.of() : List.of(args);
   }
 
   /** The message with its leading setting name replaced by the flag's name. */

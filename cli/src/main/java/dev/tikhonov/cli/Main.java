@@ -119,7 +119,8 @@ public final class Main implements Runnable {
     cl.setParameterExceptionHandler(
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
-          c.getErr().println("tikhonov: error: " + ex.getMessage() + suggestion(ex));
+          // the option as typed (--folds, not picocli's --cv-folds: Flags.asTyped)
+          c.getErr().println("tikhonov: error: " + Flags.asTyped(ex, args) + suggestion(ex));
           c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
           return 2;
         });
@@ -211,6 +212,14 @@ public final class Main implements Runnable {
             .filter(e -> !e.getValue().getCommandSpec().usageMessage().hidden())
             .map(java.util.Map.Entry::getKey).toList();
     java.util.List<String> close = FlagSuggestions.closest(typed, names);
+    if (typed.startsWith("-")) {
+      // one name of each option, the closest: --num-lambda got "--num-lambdas or --nlambda",
+      // two names of one option read as two flags to choose between
+      java.util.Set<Object> options = java.util.Collections.newSetFromMap(
+          new java.util.IdentityHashMap<>());
+      close = close.stream().filter(n -> options.add(command.getCommandSpec().findOption(n)))
+          .toList();
+    }
     if (!close.isEmpty()) {
       return "; did you mean " + String.join(" or ", close) + "?";
     }
