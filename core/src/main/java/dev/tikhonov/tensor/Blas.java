@@ -26,7 +26,9 @@ import org.bytedeco.openblas.global.openblas_full;
  * 256 × 784, one worker and two differ in the last digit; ProductRoutesTest), so a product that
  * goes to OpenBLAS runs at the calling thread's count ({@link #threads()}; 1 where its products
  * run single-threaded): it waits until no OpenBLAS product at another count is in flight and
- * sets the count if it differs. In a computation alone the count already is that one, so nothing
+ * sets the count if it differs. Threads that wait get their turn in the order they came, and
+ * calls that come after one waits wait behind it, so none waits for as long as others keep
+ * their calls overlapping. In a computation alone the count already is that one, so nothing
  * is set or waited for. Element-wise calls ({@link #axpy}, {@link #scale}) give the same bits
  * at any count.
  *
@@ -53,6 +55,8 @@ public final class Blas {
     int singleThreaded;
     /** The count {@link #withThreads} asked for on the thread; 0 outside it. */
     int threads;
+    /** The thread's OpenBLAS calls in flight ({@link #enterWorkers}): they nest. */
+    int entered;
   }
 
   private static final ThreadLocal<Context> CONTEXT = ThreadLocal.withInitial(Context::new);
@@ -63,12 +67,20 @@ public final class Blas {
    */
   static volatile java.util.function.IntConsumer sgemmRoutes;
   /**
-   * Guards OpenBLAS's worker count: {@link #openBlasProducts} SGEMMs are in flight at
-   * {@link #productWorkers}, and no one changes the count meanwhile.
+   * Guards OpenBLAS's worker count: {@link #openBlasProducts} calls are in flight at
+   * {@link #productWorkers}, and no one changes the count meanwhile. A thread that cannot
+   * enter at once takes a ticket ({@link #nextTicket}) and enters in ticket order: while one
+   * waits for another count, new calls at the current count wait behind it, so the calls in
+   * flight end and it gets its turn however busy the others are (before, two threads whose
+   * calls overlapped kept the number in flight above 0 and a thread at another count waited
+   * for as long as they went on).
    */
   private static final Object WORKERS = new Object();
   private static int openBlasProducts;
   private static int productWorkers;
+  /** The next ticket to hand out, and the one whose turn it is: equal when no one waits. */
+  private static long nextTicket;
+  private static long servedTicket;
   /** Guards {@link #overrides} and {@link #beforeOverrides} ({@link #withThreads}). */
   private static final Object OVERRIDES = new Object();
   private static int overrides;
@@ -125,14 +137,14 @@ public final class Blas {
       OneDnnSgemm.sgemm(transA, transB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
       return;
     }
-    enterWorkers(workers);
+    enterWorkers(context, workers);
     try {
       openblas.cblas_sgemm(openblas.CblasRowMajor,
           transA ? openblas.CblasTrans : openblas.CblasNoTrans,
           transB ? openblas.CblasTrans : openblas.CblasNoTrans,
           m, n, k, alpha, a, lda, b, ldb, beta, c, ldc);
     } finally {
-      exitWorkers();
+      exitWorkers(context);
     }
   }
 
@@ -152,11 +164,12 @@ public final class Blas {
    * <p>Example: {@code Blas.run(() -> openblas.cblas_dgemm(…))}. Thread-safe.
    */
   public static void run(Runnable call) {
-    enterWorkers(workers(CONTEXT.get()));
+    Context context = CONTEXT.get();
+    enterWorkers(context, workers(context));
     try {
       call.run();
     } finally {
-      exitWorkers();
+      exitWorkers(context);
     }
   }
 
@@ -165,11 +178,12 @@ public final class Blas {
    * Example: {@code int info = Blas.call(() -> openblas.LAPACKE_dpotrf(…))}. Thread-safe.
    */
   public static int call(java.util.function.IntSupplier call) {
-    enterWorkers(workers(CONTEXT.get()));
+    Context context = CONTEXT.get();
+    enterWorkers(context, workers(context));
     try {
       return call.getAsInt();
     } finally {
-      exitWorkers();
+      exitWorkers(context);
     }
   }
 
@@ -178,16 +192,25 @@ public final class Blas {
     return singleThreaded(context) ? 1 : threads(context);
   }
 
-  /** Counts one more OpenBLAS call in flight at {@code workers} ({@link #awaitWorkers}). */
-  private static void enterWorkers(int workers) {
+  /**
+   * Counts one more OpenBLAS call in flight at {@code workers} ({@link #awaitTurn}). A call
+   * nested in one of the thread's own joins at once: a thread waiting its turn waits for the
+   * outer call, which would wait for it.
+   */
+  private static void enterWorkers(Context context, int workers) {
     synchronized (WORKERS) {
-      awaitWorkers(workers);
+      if (context.entered == 0) {
+        awaitTurn(workers);
+        setCount(workers);
+      }
       openBlasProducts++;
     }
+    context.entered++;
   }
 
   /** Ends an {@link #enterWorkers}: the last call out wakes threads waiting for another count. */
-  private static void exitWorkers() {
+  private static void exitWorkers(Context context) {
+    context.entered--;
     synchronized (WORKERS) {
       if (--openBlasProducts == 0) {
         WORKERS.notifyAll();
@@ -196,31 +219,59 @@ public final class Blas {
   }
 
   /**
-   * Holding {@link #WORKERS}: waits until no OpenBLAS product runs at a count other than
-   * {@code n}, then sets OpenBLAS's worker count to {@code n} if it differs.
+   * Holding {@link #WORKERS}: waits until no OpenBLAS call runs at a count other than
+   * {@code n} and no thread that came earlier still waits for its turn. Threads that wait
+   * have their turn one by one in the order they came (a ticket each); each one served wakes
+   * the others, so the next one at the same count follows at once. An interrupt while waiting
+   * is kept for the caller, not thrown: the call is the caller's, and it runs.
    */
-  private static void awaitWorkers(int n) {
-    boolean interrupted = false;
-    while (openBlasProducts > 0 && productWorkers != n) {
-      try {
-        WORKERS.wait();
-      } catch (InterruptedException e) {
-        interrupted = true; // the product is the caller's; finish it
+  private static void awaitTurn(int n) {
+    if (nextTicket != servedTicket || !free(n)) {
+      long ticket = nextTicket++;
+      boolean interrupted = false;
+      while (servedTicket != ticket || !free(n)) {
+        try {
+          WORKERS.wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+      servedTicket++;
+      WORKERS.notifyAll();
+      if (interrupted) {
+        Thread.currentThread().interrupt();
       }
     }
-    if (interrupted) {
-      Thread.currentThread().interrupt();
-    }
+  }
+
+  /**
+   * Holding {@link #WORKERS}, on its turn ({@link #awaitTurn}): calls from now on run at
+   * {@code n}; sets OpenBLAS's worker count if it differs.
+   */
+  private static void setCount(int n) {
     productWorkers = n;
     if (openblas_full.openblas_get_num_threads() != n) {
       openblas_full.openblas_set_num_threads(n);
     }
   }
 
-  /** Sets OpenBLAS's worker count once no product runs at another ({@link #awaitWorkers}). */
+  /** Holding {@link #WORKERS}: whether a call at {@code n} may run now. */
+  private static boolean free(int n) {
+    return openBlasProducts == 0 || productWorkers == n;
+  }
+
+  /**
+   * Sets OpenBLAS's worker count once no call runs at another ({@link #awaitTurn}). Inside one
+   * of the thread's own calls, at the count they run at, it does not wait: a thread waiting its
+   * turn waits for that call.
+   */
   private static void setWorkers(int n) {
+    boolean nested = CONTEXT.get().entered > 0;
     synchronized (WORKERS) {
-      awaitWorkers(n);
+      if (!nested || productWorkers != n) {
+        awaitTurn(n);
+      }
+      setCount(n);
     }
   }
 
@@ -329,21 +380,41 @@ public final class Blas {
     }
     int outer = c.threads;
     synchronized (OVERRIDES) {
-      if (overrides == 0) {
+      if (overrides++ == 0) {
         int t = threads;
         beforeOverrides = t > 0 ? t : DEFAULT_THREADS;
       }
-      overrides++;
-      setWorkers(n);
     }
+    // not holding OVERRIDES while waiting for the count: other calls start and end meanwhile
+    setWorkers(n);
     c.threads = n;
     try {
       return task.get();
     } finally {
       c.threads = outer;
+      restoreAfterOverrides();
+    }
+  }
+
+  /**
+   * Ends a {@link #withThreads}: the last one out gives OpenBLAS the count of before the first,
+   * unless another has begun by the time its turn comes (that one's count stands).
+   */
+  private static void restoreAfterOverrides() {
+    synchronized (OVERRIDES) {
+      if (--overrides > 0) {
+        return;
+      }
+    }
+    synchronized (WORKERS) {
+      int n;
       synchronized (OVERRIDES) {
-        if (--overrides == 0) {
-          setWorkers(beforeOverrides);
+        n = beforeOverrides;
+      }
+      awaitTurn(n);
+      synchronized (OVERRIDES) {
+        if (overrides == 0) {
+          setCount(n);
         }
       }
     }
