@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.internal.train.Tasks;
 import dev.tikhonov.train.ParallelRuns;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -19,16 +20,6 @@ final class ParallelFits {
     if (threads < 1) {
       throw new IllegalArgumentException("threads must be >= 1, got " + threads);
     }
-    return ParallelRuns.map(tasks, ParallelFits::call, threads);
-  }
-
-  private static <T> T call(Callable<T> task) {
-    try {
-      return task.call();
-    } catch (RuntimeException e) {
-      throw e;
-    } catch (Exception e) {
-      throw new IllegalStateException(e);
-    }
+    return ParallelRuns.map(tasks, Tasks::call, threads);
   }
 }

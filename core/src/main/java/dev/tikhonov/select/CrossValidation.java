@@ -2,6 +2,7 @@ package dev.tikhonov.select;
 
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.data.SparseMatrix;
+import dev.tikhonov.internal.train.Tasks;
 import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.Observations;
 import dev.tikhonov.linear.PathSettings;
@@ -547,13 +548,7 @@ public final class CrossValidation {
     List<T> out = new ArrayList<>();
     if (threads == 1 || tasks.size() == 1) {
       for (var task : tasks) {
-        try {
-          out.add(task.call());
-        } catch (RuntimeException e) {
-          throw e;
-        } catch (Exception e) {
-          throw new IllegalStateException(e);
-        }
+        out.add(Tasks.call(task));
       }
       return out;
     }
@@ -562,15 +557,7 @@ public final class CrossValidation {
     try {
       List<Future<T>> futures = new ArrayList<>();
       for (var task : tasks) {
-        futures.add(pool.submit(() -> Blas.withThreads(blasThreads, () -> {
-          try {
-            return task.call();
-          } catch (RuntimeException e) {
-            throw e;
-          } catch (Exception e) {
-            throw new IllegalStateException(e);
-          }
-        })));
+        futures.add(pool.submit(() -> Blas.withThreads(blasThreads, () -> Tasks.call(task))));
       }
       for (Future<T> future : futures) {
         out.add(future.get());
