@@ -13,7 +13,9 @@ import org.knowm.xchart.style.markers.SeriesMarkers;
 /**
  * One look for every chart of the report: white plot, light solid grid (dashed grid lines would
  * be exported to SVG as thousands of tiny outlines), the Okabe–Ito colour-blind-safe palette,
- * legend below the plot.
+ * legend below the plot. A chart's lines differ in stroke as well as colour where a page printed
+ * in grey would merge them: past the palette's 9 colours ({@link #lineOf}), and from the second
+ * line on in a chart of a few ({@link #distinctLineOf}).
  */
 final class ChartTheme {
   static final int WIDTH = 720;
@@ -75,6 +77,40 @@ final class ChartTheme {
     series.setLineColor(color(i));
     series.setMarkerColor(color(i));
     series.setLineStyle(line(i));
+    return series;
+  }
+
+  /**
+   * The stroke of line {@code i} of a chart of a few lines (AIC, BIC and EBIC; GCV and
+   * leave-one-out; a network's weight matrices; a benchmark's implementations; overlapping
+   * histograms): the patterns of {@link #line} in turn, solid, dashed, dotted, dash-dot, so that
+   * every line differs from the one before in its stroke as well as its colour. The Okabe–Ito
+   * colours stay apart for a colour-blind reader but not on a page printed in grey: blue,
+   * vermillion and green are one mid grey (luminance 87, 120 and 106 of 255), and AIC, BIC and
+   * EBIC were three alike solid lines. Colour and pattern cycle with periods 9 and 4, so no two
+   * of the first 36 lines share both. {@link #line} keeps the first 9 lines solid instead: a path
+   * of 60 coefficients in four patterns from its second line on would be a tangle, and the
+   * pattern there marks the palette's repeat. (A curve of segments shorter than its pattern, as
+   * of 1,000 λ, still looks solid; see {@link #DASHES}.)
+   */
+  static BasicStroke distinctLine(int i) {
+    float[] dash = DASHES[Math.floorMod(i, DASHES.length)];
+    return dash == null ? SOLID
+        : new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_ROUND, 10f, dash, 0f);
+  }
+
+  /**
+   * {@code series} as line {@code i} of a chart of a few lines: colour {@link #color(int)} on
+   * its line and markers, stroke {@link #distinctLine(int)}, the one place such charts get both
+   * (as {@link #lineOf} is for charts of many). A null series is returned as it is.
+   */
+  static XYSeries distinctLineOf(XYSeries series, int i) {
+    if (series == null) {
+      return null;
+    }
+    series.setLineColor(color(i));
+    series.setMarkerColor(color(i));
+    series.setLineStyle(distinctLine(i));
     return series;
   }
 

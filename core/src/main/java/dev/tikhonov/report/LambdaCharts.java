@@ -97,10 +97,11 @@ final class LambdaCharts {
     for (int l = 0; l < layers; l++) {
       int layer = l;
       List<LambdaRow> has = plain.stream().filter(r -> r.layerWeightNormsMean().length > layer).toList();
-      addLambdaSeries(chart, axis, "weight matrix " + (l + 1),
+      // each layer its own stroke too, so that a page printed in grey tells them apart
+      ChartTheme.distinctLineOf(addLambdaSeries(chart, axis, "weight matrix " + (l + 1),
           has.stream().mapToDouble(LambdaRow::lambda).toArray(),
           has.stream().mapToDouble(r -> r.layerWeightNormsMean()[layer]).toArray(),
-          null, ChartTheme.color(l));
+          null, ChartTheme.color(l)), l);
     }
     axis.apply(chart, plain.stream().anyMatch(r -> r.lambda() == 0));
     return chart;

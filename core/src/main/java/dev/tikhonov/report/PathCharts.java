@@ -354,8 +354,9 @@ final class PathCharts {
     String[] names = {"AIC", "BIC", "EBIC"};
     double[] picks = {ic.lambdaAic(), ic.lambdaBic(), ic.lambdaEbic()};
     for (int c = 0; c < 3; c++) {
-      XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, names[c], path.lambda(), curves[c],
-          null, ChartTheme.color(c));
+      // solid, dashed, dotted: in grey the palette's first three colours are one mid grey
+      XYSeries s = ChartTheme.distinctLineOf(LambdaCharts.addLambdaSeries(chart, axis, names[c],
+          path.lambda(), curves[c], null, ChartTheme.color(c)), c);
       s.setMarker(path.numLambdas() > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     }
     for (int c = 0; c < 3; c++) {
@@ -401,8 +402,8 @@ final class PathCharts {
     XYChart chart = ChartTheme.xy(title, "λ (log scale)", "criterion (squared-error units)");
     LambdaAxis axis = new LambdaAxis(path.lambda());
     for (int c = 0; c < 2; c++) {
-      XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, names[c], path.lambda(), curves[c],
-          null, ChartTheme.color(c));
+      XYSeries s = ChartTheme.distinctLineOf(LambdaCharts.addLambdaSeries(chart, axis, names[c],
+          path.lambda(), curves[c], null, ChartTheme.color(c)), c); // GCV solid, LOO dashed
       s.setMarker(path.numLambdas() > 40 ? SeriesMarkers.NONE : SeriesMarkers.CIRCLE);
     }
     double chosen = JsonFiles.lambda(root, "lambda_chosen", where);

@@ -16,7 +16,9 @@ public final class ScalingCharts {
 
   /**
    * Writes {@code dir/name.svg} and {@code dir/name.png}: each entry of {@code measured} is a
-   * line with markers ({x values, y values}), each entry of {@code models} a dashed line without.
+   * line with markers ({x values, y values}) in its own colour and dash pattern
+   * ({@link ChartTheme#distinctLine}: solid, dashed, dotted), each entry of {@code models} a grey
+   * dashed line without.
    * Non-positive values cannot sit on a log axis and are dropped by the chart guard.
    */
   public static void write(Path dir, String name, String title, String xTitle, String yTitle,
@@ -32,10 +34,9 @@ public final class ScalingCharts {
     chart.getStyler().setYAxisLogarithmic(true);
     int colour = 0;
     for (Map.Entry<String, double[][]> e : measured.entrySet()) {
-      XYSeries s = chart.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]);
-      s.setLineColor(ChartTheme.color(colour));
-      s.setMarkerColor(ChartTheme.color(colour++));
-      s.setLineStyle(ChartTheme.SOLID);
+      // solid, dashed, dotted: tikhonov, PyTorch and NumPy apart on a page printed in grey
+      ChartTheme.distinctLineOf(chart.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]),
+          colour++);
     }
     for (Map.Entry<String, double[][]> e : models.entrySet()) {
       XYSeries s = chart.addSeries(e.getKey(), e.getValue()[0], e.getValue()[1]);

@@ -113,7 +113,9 @@ final class SelectionCharts {
     int layers = path.stream().mapToInt(r -> r.layerNorms().length).max().orElse(0);
     for (int l = 0; l < layers; l++) {
       int layer = l;
-      ChartTheme.lineOf(LambdaCharts.addLambdaSeries(chart, axis, "weight matrix " + (l + 1),
+      // each layer its own stroke too (a network has a few), as mnist-l2's layer norms
+      ChartTheme.distinctLineOf(LambdaCharts.addLambdaSeries(chart, axis,
+          "weight matrix " + (l + 1),
           lambdas, path.stream().mapToDouble(r -> r.layerNorms().length > layer
               ? r.layerNorms()[layer] : Double.NaN).toArray(), null, ChartTheme.color(l)), l);
     }

@@ -66,13 +66,14 @@ final class TrainingCharts {
         y[2 * i] = counts[i];
         y[2 * i + 1] = counts[i];
       }
-      Color c = ChartTheme.color(colour++);
+      Color c = ChartTheme.color(colour);
       XYSeries s = chart.addSeries(e.getKey(), x, y);
       s.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.Area);
       s.setMarker(SeriesMarkers.NONE);
-      s.setLineColor(c);
+      s.setLineWidth(1.6f); // before the stroke: XChart applies a width in setLineStyle only
+      // overlapping fills of two colours are one grey on a grey page: the outlines differ
+      ChartTheme.distinctLineOf(s, colour++);
       s.setFillColor(ChartTheme.translucent(c, 70));
-      s.setLineWidth(1.6f);
     }
     return chart;
   }
