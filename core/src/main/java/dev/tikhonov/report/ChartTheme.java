@@ -114,6 +114,26 @@ final class ChartTheme {
     return series;
   }
 
+  /**
+   * Dotted patterns of {@link #dotted(int)}, one per cycle through the {@link #PALETTE}: dots,
+   * pairs of dots, sparse dots, triples. All read as "dotted", as the captions call a chosen λ's
+   * mark; a mark is one segment the plot's height, so each pattern draws as it is.
+   */
+  private static final float[][] DOTS = {
+    {2f, 3f}, {2f, 2f, 2f, 7f}, {2f, 7f}, {2f, 2f, 2f, 2f, 2f, 7f}
+  };
+
+  /**
+   * The stroke of the dotted vertical mark {@code i} of a chart whose marks are told apart by
+   * {@link #color(int)} (mnist-select's methods' chosen λ): 2 px dots, their pattern changing
+   * with each cycle through the palette, so that marks 0 and 9, one colour, differ (they were
+   * both dotted alike). The first 9 are {@link #DOTTED}'s pattern at 2 px, as every mark was.
+   */
+  static BasicStroke dotted(int i) {
+    float[] dots = DOTS[Math.floorMod(i, PALETTE.length * DOTS.length) / PALETTE.length];
+    return new BasicStroke(2f, BasicStroke.CAP_BUTT, BasicStroke.JOIN_MITER, 10f, dots, 0f);
+  }
+
   static Color translucent(Color c, int alpha) {
     return new Color(c.getRed(), c.getGreen(), c.getBlue(), alpha);
   }

@@ -207,7 +207,8 @@ final class MnistSelectReport {
       SelectionData s = selections.get(i);
       curves.add(new SelectionCharts.Curve(methods.get(i), s.lambdas(), s.mean(), s.se()));
       marks.add(new SelectionCharts.Mark(methods.get(i) + ": " + s.rule() + " λ = "
-          + Html.number(s.chosenLambda()), s.chosenLambda(), ChartTheme.color(i), true));
+          + Html.number(s.chosenLambda()), s.chosenLambda(), ChartTheme.color(i),
+          ChartTheme.dotted(i))); // past 9 methods the colours repeat, the dots do not
       if (s.hasEvidence() && withEvidence == null) {
         withEvidence = s;
       }

@@ -19,8 +19,13 @@ final class SelectionCharts {
   /** One cross-validation curve: mean ± SE of the held-out loss at each λ. */
   record Curve(String label, double[] lambdas, double[] mean, double[] se) {}
 
-  /** A λ to mark with a vertical line. */
-  record Mark(String label, double lambda, Color colour, boolean dotted) {}
+  /** A λ to mark with a vertical line, in {@code colour} and {@code stroke}. */
+  record Mark(String label, double lambda, Color colour, java.awt.BasicStroke stroke) {
+    /** Dashed ({@link ChartTheme#DASHED}) or dotted ({@link ChartTheme#dotted}{@code (0)}). */
+    Mark(String label, double lambda, Color colour, boolean dotted) {
+      this(label, lambda, colour, dotted ? ChartTheme.dotted(0) : ChartTheme.DASHED);
+    }
+  }
 
   /**
    * The curves with their bands, and the marks; {@code range} holds every λ the charts of this
@@ -252,10 +257,7 @@ final class SelectionCharts {
       XYSeries s = LambdaCharts.markVertical(chart, m.label(), axis.position(m.lambda()),
           m.colour());
       s.setShowInLegend(true);
-      if (m.dotted()) {
-        s.setLineStyle(ChartTheme.DOTTED);
-        s.setLineWidth(2f);
-      }
+      s.setLineStyle(m.stroke());
     }
   }
 
