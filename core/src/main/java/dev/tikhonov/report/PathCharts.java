@@ -448,7 +448,8 @@ final class PathCharts {
     XYSeries se = LambdaCharts.markVertical(chart,
         "λ_1se = " + LambdaAxis.Format.number(lambda1se) + seNote,
         axis.position(lambda1se), ChartTheme.GUIDE);
-    se.setLineStyle(ChartTheme.DOTTED);
-    se.setLineWidth(2f);
+    // 2 px dots, as meant: setLineWidth(2f) after the stroke did nothing (XChart applies a
+    // width in setLineStyle only), and λ_1se was drawn in DOTTED's 1.2 px
+    se.setLineStyle(ChartTheme.dotted(0));
   }
 }

@@ -85,6 +85,28 @@ class PathChartsTest {
     }
   }
 
+  /**
+   * The CV chart's λ_1se is dotted at 2 px, as markChoices meant: its setLineWidth(2f) came
+   * after the stroke, which XChart ignores, and the SVG drew the dots 1.2 px wide.
+   */
+  @Test
+  void cvCurve_dotsLambda1seTwoPixelsWide() {
+    PathData.CrossValidation cv = new PathData.CrossValidation(new double[] {3, 2, 2.5},
+        new double[] {0.1, 0.1, 0.1}, 0.1, 1);
+    PathData path = new PathData("gaussian", 1, new double[] {1, 0.1, 0.01},
+        new double[3][1][1], new double[3], new double[3], List.of("x1"), Optional.of(cv),
+        Optional.empty());
+    String svg = ChartExport.svg(PathCharts.cvCurve(path, "t").orElseThrow());
+    java.util.regex.Matcher dots = java.util.regex.Pattern.compile(
+        "stroke-width:([0-9.]+);[^\"]*stroke-dasharray:2,3;").matcher(svg);
+    int strokes = 0;
+    while (dots.find()) {
+      assertEquals("2", dots.group(1), dots.group());
+      strokes++;
+    }
+    assertEquals(2, strokes, "λ_1se's line and legend entry");
+  }
+
   /** Beyond the deviance, the axis names the measure path.json's cv.measure gives. */
   @Test
   void cvCurve_axisNamesTheMeasure() {
