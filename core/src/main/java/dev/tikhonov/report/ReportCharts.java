@@ -429,7 +429,6 @@ public final class ReportCharts {
       s.setMarker(SeriesMarkers.NONE);
       // mnist-l2 has 14 rows: past the palette's 9 colours the dash tells the lines apart
       ChartTheme.lineOf(s, colour++);
-      s.setLineWidth(1.8f);
     }
     chart.getStyler().setLegendVisible(histories.size() <= 2 * PathCharts.MAX_LEGEND);
     ChartTheme.legendRightWhenCrowded(chart);
