@@ -69,6 +69,20 @@ final class RunFiles {
   }
 
   /**
+   * {@code e}, the failure to write a run's record or report (run.json, report.html: a full
+   * disk) after --save's model was written, with the model named as written: train said only
+   * "D/run.json: cannot write the file: No space left on device", and a user could not tell
+   * whether the model was kept. {@code e} itself when no model was saved.
+   */
+  static InputException modelWritten(InputException e, Optional<Path> saved) {
+    if (saved.isEmpty()) {
+      return e;
+    }
+    return new InputException(e.getMessage() + " (the model was saved to " + saved.get()
+        + ")", e);
+  }
+
+  /**
    * Sets the end of the line a stopped run prints ({@link Main#onInterrupt}) to
    * {@link #interruptHint}.
    */

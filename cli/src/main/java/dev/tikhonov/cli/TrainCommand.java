@@ -342,7 +342,6 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     Evaluation testEval = weights == null ? fitted.evaluate(test) : fitted.evaluate(test, weights);
     Evaluation trainEval = weights == null ? fitted.evaluate(train)
         : fitted.evaluate(train, weights);
-    writer.history(result.history());
     Map<String, Object> metrics = new LinkedHashMap<>();
     TestScores.put(metrics, "test_", testEval);
     metrics.put("train_loss", trainEval.loss());
@@ -351,9 +350,16 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     metrics.put("seconds", result.seconds());
     metrics.put("stopped_early", result.stoppedEarly());
     metrics.put("best_epoch", result.bestEpoch());
-    writer.metrics(metrics);
-    writer.weights(fitted instanceof NetworkClassifier c ? c.layers()
-        : ((NetworkRegressor) fitted).layers());
+    try {
+      writer.history(result.history());
+      writer.metrics(metrics);
+      writer.weights(fitted instanceof NetworkClassifier c ? c.layers()
+          : ((NetworkRegressor) fitted).layers());
+    } catch (InputException e) {
+      // a full disk: said only "D/history.csv: cannot write the file: …", not that --save's
+      // model, which comes after the results, was not written either
+      throw RunFiles.modelNotWritten(e, java.util.Optional.ofNullable(save));
+    }
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("model", modelOption.describe());
     settings.putAll(fitted.provenance().settings());
@@ -362,7 +368,17 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     dataOptions.testFractionApplied().ifPresent(f -> settings.put("test_fraction", f));
     settings.put("test_rows", test.numRows());
     if (save != null) {
-      fitted.save(save);
+      try {
+        fitted.save(save); // atomically: an earlier file at --save stays whole if this fails
+      } catch (InputException e) {
+        // said only "M: cannot write the file: …": not whether M was replaced, nor what of
+        // the run was written
+        throw new InputException(e.getMessage() + "; the model (--save) was not written"
+            + (Files.exists(save) ? " (the earlier file " + save + " is as it was)" : "")
+            + "; the run's history.csv, metrics.json and weights.json were written in "
+            + writer.dir() + ", its run.json and report were not: once the cause is fixed, run"
+            + " the command again", e);
+      }
       saved = java.util.Optional.of(save);
       human.println("  saved model to " + save);
     }
@@ -385,7 +401,12 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     human.printf(Locale.ROOT, "%n  test %s   train " + TestScores.lossName(trainEval, false)
         + " " + trainLoss + "   penalty %.4g   (%.1fs)%n", TestScores.describe(testEval),
         trainEval.loss(), result.penalty(), result.seconds());
-    RunFiles.finish(writer, "train", seed, common.threads, dataOptions, started, settings, human);
+    try {
+      RunFiles.finish(writer, "train", seed, common.threads, dataOptions, started, settings,
+          human);
+    } catch (InputException e) {
+      throw RunFiles.modelWritten(e, saved); // run.json or the report on a full disk
+    }
     human.println("  wrote " + writer.dir());
     if (common.json) {
       StandardOutput.printJson(metrics);
