@@ -6,6 +6,7 @@ import dev.tikhonov.estimate.Predictor;
 import dev.tikhonov.internal.data.AtomicFiles;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -43,14 +44,20 @@ public final class ExportCommand implements Callable<Integer> {
   Format format = Format.onnx;
 
   @Option(names = "--out", paramLabel = "FILE", converter = OutputFile.Onnx.class, required = true,
-      description = "File to write (atomically).")
+      description = "File to write (atomically); - for standard output when it is not a "
+          + "terminal (| gzip, > m.onnx).")
   Path out;
 
   @Override
   public Integer call() {
-    Outputs.refuseStandardOutput(out, "--out", "an ONNX model is binary");
-    AtomicFiles.requireWritable(out, "ONNX file (--out)");
-    Outputs.requireApart(out, "--out", Outputs.input("--model", model));
+    // to a pipe or a file under > (export prints nothing else there), never to a terminal:
+    // --out /dev/stdout wrote the binary to a terminal while --out - was refused
+    Outputs.requireBinaryPlace(out, "--out", "an ONNX model", Optional.empty());
+    boolean toStdout = Outputs.isStandardOutput(out);
+    if (!toStdout) {
+      AtomicFiles.requireWritable(out, "ONNX file (--out)");
+      Outputs.requireApart(out, "--out", Outputs.input("--model", model));
+    }
     Predictor m = SavedFiles.model(model);
     byte[] bytes;
     try {
@@ -58,9 +65,20 @@ public final class ExportCommand implements Callable<Integer> {
     } catch (InputException e) {
       throw new InputException("export --model " + model + ": " + e.getMessage(), e);
     }
-    AtomicFiles.write(out, o -> o.write(bytes));
+    if (toStdout) {
+      System.out.write(bytes, 0, bytes.length);
+      System.out.flush();
+      if (System.out.checkError()) {
+        // a reader that stopped early (| head -c 4) had what it wanted
+        StandardOutput.lost("the ONNX model").ifPresent(why -> {
+          throw new InputException("--out -: " + why);
+        });
+      }
+    } else {
+      AtomicFiles.write(out, o -> o.write(bytes));
+    }
     System.err.printf(Locale.ROOT, "tikhonov export: %s (%s) -> %s%n", model,
-        m.provenance().estimator(), out);
+        m.provenance().estimator(), toStdout ? "standard output" : out);
     return 0;
   }
 }

@@ -155,7 +155,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     RunFiles.onInterrupt(writer, "metrics.json", java.util.Optional.ofNullable(save),
         () -> saved);
     if (save != null) {
-      Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
+      Outputs.requireBinaryPlace(save, "--save", "a model file",
+          java.util.Optional.of("grid's summary (or --json's line)"));
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     Outputs.requireApart(writer, java.util.Optional.ofNullable(save), "--save",

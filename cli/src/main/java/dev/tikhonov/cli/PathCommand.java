@@ -345,7 +345,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     RunFiles.onInterrupt(writer, resultFiles(), Optional.ofNullable(save),
         () -> saved.map(Saved::file));
     if (save != null) {
-      Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
+      Outputs.requireBinaryPlace(save, "--save", "a model file",
+          java.util.Optional.of("path's summary (or --json's line)"));
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     Outputs.requireApart(writer, Optional.ofNullable(save), "--save",

@@ -150,7 +150,8 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     RunWriter writer = RunWriter.open(common.outDir("ridge"), RunKind.RIDGE);
     RunFiles.onInterrupt(writer, "path.csv", Optional.ofNullable(save), () -> saved);
     if (save != null) {
-      Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
+      Outputs.requireBinaryPlace(save, "--save", "a model file",
+          java.util.Optional.of("ridge's summary (or --json's line)"));
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     Outputs.requireApart(writer, Optional.ofNullable(save), "--save",

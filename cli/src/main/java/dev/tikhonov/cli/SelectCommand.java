@@ -188,7 +188,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     RunWriter writer = RunWriter.open(common.outDir("select"), RunKind.SELECT);
     RunFiles.onInterrupt(writer, "metrics.json", Optional.ofNullable(save), () -> saved);
     if (save != null) {
-      Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
+      Outputs.requireBinaryPlace(save, "--save", "a model file",
+          java.util.Optional.of("select's summary (or --json's line)"));
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     Outputs.requireApart(writer, Optional.ofNullable(save), "--save",

@@ -201,7 +201,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     // Every output location is checked before the data are read and the training starts.
     RunWriter writer = RunWriter.open(common.outDir("train"), RunKind.TRAIN);
     if (save != null) {
-      Outputs.refuseStandardOutput(save, "--save", "a model file is binary");
+      Outputs.requireBinaryPlace(save, "--save", "a model file",
+          java.util.Optional.of("train's summary (or --json's line)"));
       AtomicFiles.requireWritable(save, "model file (--save)");
     }
     Outputs.requireApart(writer, java.util.Optional.ofNullable(save), "--save",
