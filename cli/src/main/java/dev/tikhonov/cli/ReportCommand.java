@@ -39,6 +39,13 @@ public final class ReportCommand implements Callable<Integer> {
     // A warning, not a refusal: the files are the user's to draw (a hand-edited label, say),
     // but a report of two runs' files must not pass for one run's.
     // "reads", not "draws": a file no run writes (a history row deleted) is refused after.
+    // An entry of run.json's list that names no file in dir (a NUL in its path failed the whole
+    // report with the JDK's "Nul character not allowed", naming no run.json; "../x" and "/etc/x"
+    // were passed over without a word): a warning, not a refusal, since the report reads no file
+    // by the list, and no run reads or removes one by such an entry; the report of the files
+    // that are there is still the run's.
+    HtmlReport.unusableListEntries(dir)
+        .forEach(u -> System.err.println("tikhonov: warning: " + u));
     List<String> changed = HtmlReport.changedFiles(dir);
     if (!changed.isEmpty()) {
       boolean one = changed.size() == 1; // "history.csv … differs", "… reads it as it is"

@@ -53,6 +53,21 @@ public final class HtmlReport {
   }
 
   /**
+   * The entries of {@code runDir}/run.json's list of files (its {@code "files"},
+   * docs/formats.md) that name no file inside {@code runDir}, each described in one sentence
+   * naming run.json, the entry (as JSON, cut when long) and what is wrong with it: not an object
+   * {@code {"path", "size", "sha256"}}, a path that is not a string, holds a NUL character, is
+   * absolute, leads out of {@code runDir} ({@code ..}, or a symbolic link on its way), or names
+   * {@code runDir} itself; or a {@code "files"} that is no list. Such an entry is edited by
+   * hand (or hostile): {@link #missingFiles} and {@link #changedFiles} pass over it, and no run
+   * reads or removes a file by it. Empty when run.json is not there, not readable or its list
+   * is sound. Stateless.
+   */
+  public static List<String> unusableListEntries(Path runDir) {
+    return RunManifest.unusable(runDir);
+  }
+
+  /**
    * The files of the run in {@code runDir} that are not there, as paths inside it in the order
    * named: those run.json lists (its {@code "files"}, docs/formats.md) but report.html and the
    * charts, which {@link #write} draws anew, then, listed or not (no run.json, an older

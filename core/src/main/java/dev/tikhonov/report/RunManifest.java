@@ -123,15 +123,17 @@ final class RunManifest {
    * The paths of run.json's list, other than report.html and charts/ (which {@code report}
    * draws anew), whose file is in {@code dir} but not of the size and SHA-256 the list records:
    * rewritten by a later run stopped before its end, or edited by hand. None when run.json is
-   * not there, not readable or lists no files; an entry that names no file inside {@code dir}
-   * is skipped.
+   * not there, not readable or lists no files. Each path as the file it names inside
+   * {@code dir} ({@code ./path.csv} is path.csv), once; an entry that names no file inside
+   * {@code dir} is not read ({@link #unusable} describes it).
    */
   static List<String> changed(Path dir) {
     List<String> changed = new ArrayList<>();
     runJson(dir).map(json -> json.get(FIELD)).ifPresent(list -> listedData(dir, list)
-        .forEach((e, file) -> {
-          if (Files.exists(file, LinkOption.NOFOLLOW_LINKS) && !e.matches(file)) {
-            changed.add(e.path());
+        .forEach((path, listed) -> {
+          if (Files.exists(listed.file(), LinkOption.NOFOLLOW_LINKS)
+              && !listed.entry().matches(listed.file())) {
+            changed.add(path);
           }
         }));
     return changed;
@@ -142,8 +144,9 @@ final class RunManifest {
    * draws anew), whose file is not in {@code dir}: deleted or moved since the run wrote it.
    * Empty when run.json is not there, not readable or has no full list (an older tikhonov
    * wrote it, and {@code report} listed only its charts, {@link #COMPLETE} false): then
-   * nothing says which files the run wrote. An entry that names no file inside {@code dir} is
-   * skipped.
+   * nothing says which files the run wrote. Each path as the file it names inside {@code dir}
+   * ({@code x/../path.csv}, {@code ./path.csv} and {@code path.csv/} are path.csv), once; an
+   * entry that names no file inside {@code dir} is skipped ({@link #unusable} describes it).
    */
   static Optional<List<String>> missing(Path dir) {
     Optional<JsonNode> json = runJson(dir);
@@ -152,12 +155,161 @@ final class RunManifest {
       return Optional.empty();
     }
     List<String> missing = new ArrayList<>();
-    listedData(dir, list).forEach((e, file) -> {
-      if (!Files.exists(file, LinkOption.NOFOLLOW_LINKS)) {
-        missing.add(e.path());
+    listedData(dir, list).forEach((path, listed) -> {
+      if (!Files.exists(listed.file(), LinkOption.NOFOLLOW_LINKS)) {
+        missing.add(path);
       }
     });
     return Optional.of(missing);
+  }
+
+  /**
+   * The entries of {@code dir}/run.json's list that name no file inside {@code dir}, each
+   * described in a sentence that names run.json, the entry (as JSON, cut at
+   * {@value #SHOWN} characters) and what is wrong with it: not an object {@code {"path",
+   * "size", "sha256"}}, a path that is not a string, holds a NUL character, is absolute, leads
+   * out of {@code dir} ({@code ..}, or through a symbolic link) or names {@code dir} itself;
+   * and a {@code "files"} that is not a list. None when run.json is not there or not readable.
+   * Such an entry is never read, compared or removed (by {@link #missing}, {@link #changed},
+   * {@link EarlierRun}).
+   */
+  static List<String> unusable(Path dir) {
+    List<String> out = new ArrayList<>();
+    Optional<JsonNode> json = runJson(dir);
+    JsonNode list = json.map(j -> j.get(FIELD)).orElse(null);
+    if (list == null) {
+      return out;
+    }
+    String where = dir.resolve("run.json") + ": ";
+    if (!list.isArray()) {
+      out.add(where + "\"" + FIELD + "\" is " + kind(list) + ", not a list of the run's files"
+          + " ({\"path\", \"size\", \"sha256\"} each); no file is looked for by it, and no run"
+          + " removes a file by it");
+      return out;
+    }
+    Path root = dir.toAbsolutePath().normalize();
+    for (int i = 0; i < list.size(); i++) {
+      JsonNode f = list.get(i);
+      Optional<String> why;
+      if (!f.isObject()) {
+        why = Optional.of("is " + kind(f) + ", not an object {\"path\", \"size\", \"sha256\"}");
+      } else if (!f.path("path").isTextual()) {
+        why = Optional.of("has a \"path\" that is " + kind(f.path("path")) + ", not a string");
+      } else {
+        why = whyOutside(root, f.get("path").asText());
+        if (why.isEmpty() && !(f.path("size").canConvertToLong()
+            && f.path("sha256").isTextual())) {
+          why = Optional.of("lacks the whole-number \"size\" or the \"sha256\" string that a"
+              + " run lists with each path");
+        }
+      }
+      String entry = FIELD + "[" + i + "] " + shown(f) + " ";
+      why.ifPresent(w -> out.add(where + entry + w + "; no file is looked for by it, and no run"
+          + " removes a file by it"));
+    }
+    return out;
+  }
+
+  /** Characters of an entry shown in {@link #unusable}'s sentences. */
+  static final int SHOWN = 120;
+
+  /** An entry as JSON text, cut at {@link #SHOWN} characters. */
+  private static String shown(JsonNode entry) {
+    String text = entry.toString();
+    return text.length() <= SHOWN ? text : text.substring(0, SHOWN) + "… ("
+        + (text.length() - SHOWN) + " characters more)";
+  }
+
+  /** "a string", "a number", "null", … : what a JSON value is, for a message. */
+  private static String kind(JsonNode node) {
+    if (node.isMissingNode()) {
+      return "missing";
+    }
+    return switch (node.getNodeType()) {
+      case ARRAY -> "a list";
+      case OBJECT -> "an object";
+      case STRING -> "a string";
+      case NUMBER -> "a number";
+      case BOOLEAN -> "a boolean";
+      case NULL -> "null";
+      default -> "a " + node.getNodeType().name().toLowerCase(java.util.Locale.ROOT);
+    };
+  }
+
+  /**
+   * {@code path} of a run.json list as the path, relative to {@code root} and "/"-separated, of
+   * the file it names inside {@code root} ({@code x/../a.csv}, {@code ./a.csv} and
+   * {@code a.csv/} all name a.csv); empty when it names none: a NUL character, absolute, out
+   * of {@code root} by {@code ..}, or {@code root} itself. Lexical: no file is looked at.
+   */
+  static Optional<String> normalized(String path) {
+    return lexical(path).map(p -> p.toString().replace('\\', '/'));
+  }
+
+  private static Optional<Path> lexical(String path) {
+    Path relative;
+    try {
+      relative = Path.of(path).normalize();
+    } catch (java.nio.file.InvalidPathException e) {
+      return Optional.empty();
+    }
+    if (path.isEmpty() || relative.isAbsolute() || relative.startsWith("..")
+        || relative.toString().isEmpty()) {
+      return Optional.empty();
+    }
+    return Optional.of(relative);
+  }
+
+  /**
+   * Why {@code path} of a run.json list names no file inside {@code root}, in words for
+   * {@link #unusable}; empty when it names one. A folder on its way that is a symbolic link
+   * out of {@code root} counts as out of it: the file there is not the run's to read.
+   */
+  private static Optional<String> whyOutside(Path root, String path) {
+    if (path.indexOf('\0') >= 0) {
+      return Optional.of("has a path that holds a NUL character (\\u0000), which no file name"
+          + " can");
+    }
+    if (path.isEmpty()) {
+      return Optional.of("has an empty path");
+    }
+    Optional<Path> relative = lexical(path);
+    if (relative.isEmpty()) {
+      try {
+        if (Path.of(path).isAbsolute()) {
+          return Optional.of("has an absolute path, where the list holds paths inside "
+              + root.getFileName() + ", relative to it");
+        }
+        Path n = Path.of(path).normalize();
+        return Optional.of(n.toString().isEmpty() ? "names the run directory itself, not a file"
+            + " in it" : "has a path that leads out of the run directory (..)");
+      } catch (java.nio.file.InvalidPathException e) {
+        return Optional.of("has a path that is no file name here (" + e.getReason() + ")");
+      }
+    }
+    if (!insideReally(root, root.resolve(relative.get()))) {
+      return Optional.of("has a path that leads out of the run directory through a symbolic"
+          + " link");
+    }
+    return Optional.empty();
+  }
+
+  /**
+   * Whether {@code file}, lexically inside {@code root}, is really inside it: its folder (the
+   * nearest that exists) reached through no symbolic link to outside {@code root}.
+   */
+  private static boolean insideReally(Path root, Path file) {
+    try {
+      Path realRoot = root.toRealPath();
+      for (Path p = file.getParent(); p != null && p.startsWith(root); p = p.getParent()) {
+        if (Files.exists(p)) {
+          return p.toRealPath().startsWith(realRoot);
+        }
+      }
+      return true;
+    } catch (IOException e) {
+      return false; // not resolvable: not known to be inside, so not read
+    }
   }
 
   /** run.json of {@code dir}, read; empty when it is not there or not readable as JSON. */
@@ -173,18 +325,27 @@ final class RunManifest {
     }
   }
 
+  /** An entry of a run.json list with the file it names inside the run directory. */
+  private record Listed(Entry entry, Path file) {}
+
   /**
    * The entries of a run.json list that name a file inside {@code dir} other than report.html
-   * and charts/ (which {@code report} draws anew), each with that file, in the list's order.
+   * and charts/ (which {@code report} draws anew), by the path of that file relative to
+   * {@code dir} ({@link #normalized}), in the list's order; of two entries of one file, the
+   * later (as {@link #differsFromRecord} reads the list).
    */
-  private static java.util.Map<Entry, Path> listedData(Path dir, JsonNode list) {
-    java.util.Map<Entry, Path> files = new java.util.LinkedHashMap<>();
+  private static Map<String, Listed> listedData(Path dir, JsonNode list) {
+    Map<String, Listed> files = new LinkedHashMap<>();
     Path root = dir.toAbsolutePath().normalize();
     for (Entry e : parse(list, new ArrayList<>())) {
-      Path file = root.resolve(e.path()).normalize();
-      if (!e.path().equals("report.html") && !e.path().startsWith("charts/")
-          && file.startsWith(root) && !file.equals(root)) {
-        files.put(e, file);
+      Optional<Path> relative = lexical(e.path());
+      if (relative.isEmpty() || relative.get().equals(Path.of("report.html"))
+          || relative.get().startsWith("charts")) {
+        continue;
+      }
+      Path file = root.resolve(relative.get());
+      if (insideReally(root, file)) {
+        files.put(relative.get().toString().replace('\\', '/'), new Listed(e, file));
       }
     }
     return files;
@@ -220,7 +381,8 @@ final class RunManifest {
   }
 
   private static Optional<Entry> entry(JsonNode list, String path) {
-    return parse(list, new ArrayList<>()).stream().filter(e -> e.path().equals(path))
+    return parse(list, new ArrayList<>()).stream()
+        .filter(e -> normalized(e.path()).equals(Optional.of(path)))
         .reduce((first, last) -> last);
   }
 
@@ -331,13 +493,17 @@ final class RunManifest {
     return removed;
   }
 
-  /** The entries of {@code list} (when it is a list) not of {@code paths}, then {@code add}. */
+  /**
+   * The entries of {@code list} (when it is a list) not of {@code paths} (compared as the files
+   * they name, {@link #normalized}), then {@code add}.
+   */
   private static List<Object> without(JsonNode list, java.util.Set<String> paths,
       List<Map<String, Object>> add) {
     List<Object> out = new ArrayList<>();
     if (list != null && list.isArray()) {
       list.forEach(e -> {
-        if (!paths.contains(e.path("path").asText(""))) {
+        // "./charts/x.svg" is the chart just drawn too: its stale entry would stay beside it
+        if (!normalized(e.path("path").asText("")).map(paths::contains).orElse(false)) {
           out.add(e);
         }
       });
