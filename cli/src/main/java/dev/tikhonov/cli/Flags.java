@@ -285,7 +285,8 @@ final class Flags {
         String name = shown;
         String others = names.stream().filter(n -> !n.equals(name)).collect(
             java.util.stream.Collectors.joining(" and "));
-        return respell(message, option, name, commandNames(command)) + (ex
+        return respell(message, option, name, commandNames(command),
+            typedValues(command.getCommandSpec(), tokens)) + (ex
             instanceof CommandLine.OverwrittenOptionException ? " (" + others + " is another"
             + " name for " + name + ")" : "");
       }
@@ -310,24 +311,33 @@ final class Flags {
       if (names.size() == 1) {
         CommandLine line = spec.commandLine();
         result = respell(result, option, names.get(0),
-            line == null ? Set.of() : commandNames(line));
+            line == null ? Set.of() : commandNames(line), typedValues(spec, tokens));
       }
     }
     return result;
   }
 
-  /** {@code message} with the other names of {@code option} as {@code typed}. */
+  /**
+   * {@code message} with the other names of {@code option} as {@code typed}, except inside a
+   * value the user typed ({@code values}, {@link #typedValues}) that the message quotes: a file
+   * named /tmp/--cv-folds.csv was told of as /tmp/--folds.csv after --folds.
+   */
   private static String respell(String message, OptionSpec option, String typed,
-      Set<String> commands) {
+      Set<String> commands, List<String> values) {
     String result = message;
     for (String name : option.names()) {
       if (name.equals(typed)) {
         continue;
       }
+      boolean[] quoted = within(result, values);
       java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?<![A-Za-z0-9-])"
           + java.util.regex.Pattern.quote(name) + "(?![A-Za-z0-9-])").matcher(result);
       StringBuilder out = new StringBuilder();
       while (m.find()) {
+        if (quoted[m.start()]) {
+          m.appendReplacement(out, java.util.regex.Matcher.quoteReplacement(name));
+          continue;
+        }
         String before = result.substring(0, m.start());
         String word = before.endsWith(" ") ? before.substring(before.stripTrailing()
             .lastIndexOf(' ') + 1).strip().replaceAll("^[^a-z]+", "") : "";
@@ -338,6 +348,35 @@ final class Flags {
       result = out.toString();
     }
     return result;
+  }
+
+  /** Which characters of {@code message} lie in an occurrence of one of {@code values}. */
+  private static boolean[] within(String message, List<String> values) {
+    boolean[] in = new boolean[message.length()];
+    for (String v : values) {
+      for (int i = message.indexOf(v); i >= 0; i = message.indexOf(v, i + 1)) {
+        java.util.Arrays.fill(in, i, i + v.length(), true);
+      }
+    }
+    return in;
+  }
+
+  /**
+   * The values among {@code tokens} that hold a '-' (a token that names no option of
+   * {@code spec}, or what follows an option's name and '='): file names and values a message
+   * may quote, which no respelling may change.
+   */
+  private static List<String> typedValues(CommandSpec spec, List<String> tokens) {
+    List<String> values = new ArrayList<>();
+    for (String token : tokens) {
+      int eq = token.indexOf('=');
+      String value = token.startsWith("-") && eq > 0 && spec.findOption(token.substring(0, eq))
+          != null ? token.substring(eq + 1) : spec.findOption(token) != null ? "" : token;
+      if (value.indexOf('-') >= 0) {
+        values.add(value);
+      }
+    }
+    return values;
   }
 
   /** One occurrence of an option on the command line: the name typed, its value if any. */
