@@ -159,7 +159,10 @@ public final class Blas {
    * DSYEVD's eigenvectors at p = 300 (OpenBLAS 0.3.30); without this, a fit run beside another
    * fit that sets OpenBLAS's process-wide count (a network's data-parallel step does, every
    * step) got other bits than the same fit alone. Keep {@code call} to the native calls: while it
-   * runs, OpenBLAS calls at another count on other threads wait. Calls may nest on one thread.
+   * runs, OpenBLAS calls at another count on other threads wait. Calls may nest on one thread;
+   * a {@link #withThreads}, {@link #setThreads} or {@link #setWorkerThreads} at another count
+   * inside {@code call} throws {@link IllegalStateException} (it would wait for this very call
+   * to end, and every OpenBLAS call of the process behind it).
    *
    * <p>Example: {@code Blas.run(() -> openblas.cblas_dgemm(…))}. Thread-safe.
    */
@@ -268,10 +271,25 @@ public final class Blas {
   private static void setWorkers(int n) {
     boolean nested = CONTEXT.get().entered > 0;
     synchronized (WORKERS) {
-      if (!nested || productWorkers != n) {
+      if (nested) {
+        requireCount(n);
+      } else {
         awaitTurn(n);
       }
       setCount(n);
+    }
+  }
+
+  /**
+   * Holding {@link #WORKERS}, inside one of the thread's own calls: refuses another count than
+   * theirs, which would wait for them to end (redteam45b: {@code run(() -> withThreads(1, …))}
+   * at 2 hung, and every later OpenBLAS call of the process behind its ticket).
+   */
+  private static void requireCount(int n) {
+    if (productWorkers != n) {
+      throw new IllegalStateException("OpenBLAS's worker count cannot change from "
+          + productWorkers + " to " + n + " inside a Blas.run or Blas.call on the same thread:"
+          + " keep those calls to native calls, and set the count around them");
     }
   }
 
@@ -378,6 +396,11 @@ public final class Blas {
     if (c.lane) {
       return task.get();
     }
+    if (c.entered > 0) {
+      synchronized (WORKERS) {
+        requireCount(n); // before counting this call among the overrides
+      }
+    }
     int outer = c.threads;
     synchronized (OVERRIDES) {
       if (overrides++ == 0) {
@@ -410,6 +433,9 @@ public final class Blas {
       int n;
       synchronized (OVERRIDES) {
         n = beforeOverrides;
+      }
+      if (CONTEXT.get().entered > 0 && !free(n)) {
+        return; // inside the thread's own call at another count: waiting would wait for it
       }
       awaitTurn(n);
       synchronized (OVERRIDES) {
