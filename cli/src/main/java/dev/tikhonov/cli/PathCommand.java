@@ -140,7 +140,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
 
   @Option(names = "--tol", paramLabel = "T",
       description = "Tolerance every λ is certified to: the relative duality gap (gaussian) or "
-          + "the scaled KKT residual (binomial, multinomial) of its solution (docs/linear.md). "
+          + "the scaled KKT residual (binomial, multinomial, poisson) of its solution "
+          + "(docs/linear.md). "
           + "Default: ${DEFAULT-VALUE}.")
   double tol = PathSettings.DEFAULT_TOLERANCE;
 

@@ -34,8 +34,8 @@ import java.util.Locale;
  * coefficient 0) down to {@code lambdaMinRatio·λ_max}; like glmnet, a default path stops early
  * (after at least 5 λ) once the deviance ratio grows by less than 1e-5 (relative for gaussian,
  * absolute for the others, as glmnet) or exceeds 0.999. Every returned λ is certified: its
- * relative duality gap (gaussian) or scaled KKT residual (binomial, multinomial) is at most the
- * tolerance, or it is marked not converged (docs/linear.md, "Convergence").
+ * relative duality gap (gaussian) or scaled KKT residual (binomial, multinomial, poisson) is at
+ * most the tolerance, or it is marked not converged (docs/linear.md, "Convergence").
  *
  * <p>Gaussian gradients are maintained by covariance updates: when p ≤ 4096 and n ≥ p, from the
  * Gram matrix (1/n)ZᵀZ formed by one BLAS {@code dsyrk}; otherwise, when p &lt; 500 (glmnet's

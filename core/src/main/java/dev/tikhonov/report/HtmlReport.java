@@ -162,7 +162,9 @@ public final class HtmlReport {
         .append(Html.escape(Html.capped(objective, experimentObjective ? EXPERIMENT_JSON
             : RUN_JSON)))
         .append("</p>\n")
-        .append("<p class=\"note\">ℓ is ½(y−ŷ)² for squared error and −log p(y|x) for cross-entropy;"
+        .append("<p class=\"note\">ℓ is ½(y−ŷ)² for squared error, −log p(y|x) for"
+            + " cross-entropy (two classes or more) and μ − y·log μ for Poisson (μ = e^η, the"
+            + " log-likelihood without its log y! term);"
             + " λ is the strength, α the L1 share (α = 0: ridge / weight decay, α = 1: lasso);"
             + " only weights w are penalized, biases never (vⱼ = 0).</p>\n");
     if (runJson != null && runJson.path("settings").path("standardize_target").asBoolean()) {
