@@ -145,8 +145,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
           + "the whole path with path(…), or let ElasticNetCV choose λ");
     }
     double target = lambda.getAsDouble();
-    double lambdaMax = fitPath(train, settings.withLambdas(new double[0]).withNumLambdas(1),
-        settings).lambdas()[0];
+    double lambdaMax = lambdaMax(train);
     double[] sequence = warmStarts(lambdaMax, target, settings.numLambdas(),
         settings.effectiveLambdaMinRatio(train.numRows(), train.numFeatures()));
     // Fitted on the warm-start sequence, recorded with the user's settings (the model adds λ).
@@ -156,6 +155,24 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
           + path.lambdas()[path.size() - 1] + ": " + path.solution().end().message());
     }
     return path.atIndex(path.size() - 1);
+  }
+
+  /**
+   * λ_max of the default sequence on {@code train}, where the warm starts begin; 0 where no
+   * feature with a positive penalty factor varies or is correlated with the target: there the
+   * default sequence is refused (it has no start), but a λ given to {@link #fit} is fitted as it
+   * is, at once (the model of the unpenalized features and intercepts, as Ridge's).
+   */
+  private double lambdaMax(Dataset train) {
+    try {
+      return fitPath(train, settings.withLambdas(new double[0]).withNumLambdas(1), settings)
+          .lambdas()[0];
+    } catch (InputException e) {
+      if (e.setting().filter("lambdas"::equals).isPresent()) {
+        return 0;
+      }
+      throw e;
+    }
   }
 
   /**

@@ -141,4 +141,31 @@ class DegenerateDataTest {
       System.out.flush();
     }
   }
+
+  /**
+   * A λ given to {@code ElasticNet.fit} on features that do not vary is fitted, the model of
+   * the intercept alone: fit's warm starts begin at λ_max, which is 0 there, and fit refused
+   * the data as the default sequence does ("lambdas must be given here: …") before,
+   * for every family, at λ = 0 and for ridge (l1Ratio 0) alike.
+   */
+  @Test
+  void elasticNetFit_givenLambda_onConstantFeatures_isTheInterceptOnlyModel() {
+    double[][] x = {{1, 5}, {1, 5}, {1, 5}, {1, 5}};
+    double[][] row = {{1, 5}};
+    Dataset gaussian = Dataset.of(x, new double[] {1, 2, 3, 4});
+    for (double lambda : new double[] {0.1, 0}) {
+      for (double l1Ratio : new double[] {1, 0.5, 0}) {
+        LinearModel m = ElasticNet.gaussian().lambda(lambda).l1Ratio(l1Ratio).build()
+            .fit(gaussian);
+        assertEquals(2.5, m.predict(row)[0], 1e-12, "λ " + lambda + ", l1Ratio " + l1Ratio);
+        assertEquals(0, m.coefficients()[0]);
+      }
+    }
+    LinearModel poisson = ElasticNet.poisson().lambda(0.1).build()
+        .fit(Dataset.of(x, new double[] {1, 2, 3, 4}));
+    assertEquals(2.5, poisson.predict(row)[0], 1e-6);
+    LinearClassifier binomial = ElasticNet.binomial().lambda(0.1).build()
+        .fit(Dataset.ofClasses(x, List.of("a", "b", "b", "b")));
+    assertEquals(0.75, binomial.predictProba(row)[0][1], 1e-6);
+  }
 }

@@ -28,7 +28,6 @@ class RedTeam45LibraryTest {
    * {@code path --lambdas 0.1} on the same rows, and scikit-learn's ElasticNet(alpha=0.1) all
    * give the intercept-only model, the mean of y. Also binomial, poisson, λ = 0, l1Ratio 0.
    */
-  @Disabled("redteam45: ElasticNet.fit(λ) refuses data whose features are all constant")
   @Test
   void fit_givenLambda_onConstantFeatures_isTheInterceptOnlyModel() {
     Dataset data = Dataset.of(new double[][] {{1, 5}, {1, 5}, {1, 5}, {1, 5}},
