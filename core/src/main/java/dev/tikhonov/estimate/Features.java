@@ -3,6 +3,7 @@ package dev.tikhonov.estimate;
 import dev.tikhonov.data.Dataset;
 import dev.tikhonov.data.InputException;
 import dev.tikhonov.internal.data.ClassLabels;
+import dev.tikhonov.internal.data.Numbers;
 import dev.tikhonov.tensor.Matrix;
 import java.util.HashMap;
 import java.util.List;
@@ -246,8 +247,9 @@ final class Features {
     for (int i = 0; i < out.length; i++) {
       int k = map[data.label(i)];
       if (k < 0) {
-        throw new InputException(data.source() + ": row " + (i + 1) + ": label \""
-            + data.classNames().get(data.label(i)) + "\" is not one of the model's classes "
+        throw new InputException(data.source() + ": row " + (i + 1) + ": label "
+            + Numbers.quote(data.classNames().get(data.label(i)))
+            + " is not one of the model's classes "
             + ClassLabels.listed(modelClasses));
       }
       out[i] = k;

@@ -103,7 +103,8 @@ public final class LinearClassifier implements Classifier {
     List<String> classes = classNames();
     int k = classes.indexOf(className);
     if (k < 0) {
-      throw new InputException("className \"" + className + "\" is not one of the model's "
+      throw new InputException("className "
+          + dev.tikhonov.internal.data.Numbers.quote(className) + " is not one of the model's "
           + "classes " + dev.tikhonov.internal.data.ClassLabels.listed(classes));
     }
     if (family() == Family.BINOMIAL) {

@@ -485,8 +485,9 @@ final class NetworkFit {
     }
     if (!train.classNames().equals(validation.classNames())) {
       throw new InputException(validation.source() + ": the validation data's classes "
-          + validation.classNames() + " differ from the training data's "
-          + train.classNames());
+          + dev.tikhonov.internal.data.ClassLabels.listed(validation.classNames())
+          + " differ from the training data's "
+          + dev.tikhonov.internal.data.ClassLabels.listed(train.classNames()));
     }
   }
 

@@ -713,6 +713,19 @@ class CsvReaderTest {
   }
 
   /**
+   * The model's classes holding a line break or a tab are escaped in the unknown-label message
+   * as the label is (and the missing-column message's names): they were written raw, a message
+   * of two lines.
+   */
+  @Test
+  void readLabelled_labelsWithALineBreak_areEscapedInOneLine() {
+    Path file = write(dir, "breaks.csv", "a,b,label\n1,2,\"c\nd\"\n");
+    assertInputError(() -> CsvReader.readLabelled(file, List.of("a", "b"), "label",
+        List.of("neg\tx", "p\nos")), file + ":2:3 (column \"label\"): label \"c\\x0ad\" is not"
+        + " one of the model's classes [neg\\x09x, p\\x0aos]");
+  }
+
+  /**
    * Data to evaluate a model on: only the model's columns and the target are read (an id
    * column of text is ignored, as predict ignores it), a single class the model knows is enough,
    * and a label it does not know is an error at its cell.

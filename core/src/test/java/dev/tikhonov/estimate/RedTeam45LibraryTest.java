@@ -13,7 +13,6 @@ import java.util.Random;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 /** redteam45: the library as a Java user meets it. */
@@ -46,7 +45,6 @@ class RedTeam45LibraryTest {
    * quotes the label by hand and ClassLabels.listed (internal/data/ClassLabels.java:169-175)
    * joins the names as they are; CsvReader.java:293-294 (the CLI's evaluate) lists them so too.
    */
-  @Disabled("redteam45: class names with a line break make a multi-line error")
   @Test
   void evaluate_unknownLabel_withALineBreakInTheModelsClasses_isOneLine() {
     double[][] x = {{0, 1}, {1, 0}, {0, 2}, {2, 0}, {1, 1}, {3, 1}};

@@ -164,13 +164,19 @@ public final class ClassLabels {
   /**
    * A model's class names for a message, as {@code List.toString} writes them ("[neg, pos]"),
    * the first {@link #LISTED_CLASSES} of them and then how many more ("[c0, …, c29, … (470
-   * more)]"): a 500-class model's unknown-label error was one line of 3,500 characters.
+   * more)]"): a 500-class model's unknown-label error was one line of 3,500 characters. Each
+   * name is {@link Numbers#escape escaped} as the missing-column message quotes it ("a\x0ab"):
+   * a name holding a line break (a quoted CSV cell) made the message two lines.
    */
   public static String listed(List<String> classes) {
-    if (classes.size() <= LISTED_CLASSES) {
-      return classes.toString();
+    StringBuilder s = new StringBuilder("[");
+    int shown = Math.min(classes.size(), LISTED_CLASSES);
+    for (int k = 0; k < shown; k++) {
+      s.append(k == 0 ? "" : ", ").append(Numbers.escape(classes.get(k)));
     }
-    return "[" + String.join(", ", classes.subList(0, LISTED_CLASSES)) + ", … ("
-        + (classes.size() - LISTED_CLASSES) + " more)]";
+    if (shown < classes.size()) {
+      s.append(", … (").append(classes.size() - shown).append(" more)");
+    }
+    return s.append(']').toString();
   }
 }

@@ -317,7 +317,16 @@ public final class Numbers {
    * hex digits (a no-break space as u00a0), for messages.
    */
   public static String quote(String text) {
-    StringBuilder s = new StringBuilder("\"");
+    return "\"" + escape(text) + "\"";
+  }
+
+  /**
+   * {@link #quote}'s text without its quotes, for names listed in brackets ("[neg, pos]"):
+   * shortened, control characters escaped ({@code a\x0ab} for a line break) and invisible ones
+   * written as u and four hex digits, so that a message stays one line.
+   */
+  public static String escape(String text) {
+    StringBuilder s = new StringBuilder();
     int limit = Math.min(text.length(), 40);
     for (int i = 0; i < limit; i++) {
       char c = text.charAt(i);
@@ -332,7 +341,7 @@ public final class Numbers {
     if (text.length() > limit) {
       s.append("…");
     }
-    return s.append('"').toString();
+    return s.toString();
   }
 
   /**
