@@ -281,10 +281,11 @@ class EditedCheckpointTest {
     assertEquals(0, asRecorded.exit(), asRecorded.err());
     assertFalse(asRecorded.err().contains("SHA-256"), asRecorded.err());
 
-    // a header edited since (a key the reader ignores): it warns and continues
+    // a header edited since, in a way the reader does not see (a space after the settings'
+    // JSON; an unknown key, which it ignored, is refused now): it warns and continues
     Consumer<ObjectNode> note = m -> {
       storedFlags("mlp:3", 2).accept(m);
-      m.put("note", "edited");
+      m.put("settings", m.get("settings").textValue() + " ");
     };
     Path file = edited("changed", note);
     Files.writeString(file.getParent().resolve("run.json.partial"), record);

@@ -65,6 +65,9 @@ public final class CheckpointFile {
   /** The file name inside a run directory. */
   public static final String FILE_NAME = "checkpoint.safetensors";
 
+  /** The keys of {@code __metadata__} a checkpoint may hold. */
+  private static final Set<String> METADATA_KEYS = Set.of("format", "format_version", "state",
+      "settings", SafeTensors.CHECKSUM_KEY, HeaderChecksum.KEY);
 
   private CheckpointFile() {}
 
@@ -185,6 +188,9 @@ TrainingState state, Map<String, Object> settings) {}
           + " is not supported; this tikhonov reads version " + FORMAT_VERSION);
     }
     HeaderChecksum.require(header, name, "checkpoint");
+    // After the checksum, which calls a key added to a checked file an edit: here a key it
+    // missed, its own name's bit flipped ("header_crc22"), or one added to an older file.
+    requireMetadataKeys(meta, name);
     JsonFields s = JsonFields.parse(metadataEntry(meta, "state", name), name, "state");
     int epoch = s.integer("epoch", 0, Integer.MAX_VALUE);
     boolean finished = s.bool("finished");
@@ -310,6 +316,23 @@ TrainingState state, Map<String, Object> settings) {}
         JsonFields.parse(metadataEntry(meta, "settings", name), name, "settings").node(),
         new TypeReference<Map<String, Object>>() {});
     return new Checkpoint(state, settings);
+  }
+
+  /**
+   * The keys of {@code __metadata__}: format, format_version, state and settings, and the
+   * checksums of the data section and of the header (files written before them have none), as
+   * every version 1 checkpoint writes them. A key besides them was ignored, so one flipped bit
+   * of {@code header_crc32}'s name ("header_crc22") read as a file without the checksum and
+   * switched the header's check off.
+   */
+  private static void requireMetadataKeys(Map<String, String> meta, String name) {
+    for (String k : meta.keySet()) {
+      if (!METADATA_KEYS.contains(k)) {
+        throw new InputException(name + ": __metadata__: unknown key " + SafeTensors.quote(k)
+            + "; expected format, format_version, state, settings, " + SafeTensors.CHECKSUM_KEY
+            + ", " + HeaderChecksum.KEY);
+      }
+    }
   }
 
   private static String metadataEntry(Map<String, String> meta, String key, String name) {

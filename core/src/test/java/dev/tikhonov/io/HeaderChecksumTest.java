@@ -186,6 +186,29 @@ class HeaderChecksumTest {
     assertEquals("rot", readNetwork(renamed).model().classNames().get(0));
   }
 
+  /**
+   * A checkpoint whose key {@code header_crc32} has one bit flipped ("header_crc22") is refused:
+   * checkpoints ignored keys they did not know, so it read as a file written before the
+   * checksum, unchecked. A key added to an old file, without the checksum, is refused alike
+   * (data_crc32's name flipped is an edit the header's checksum sees: that key is not its own).
+   */
+  @Test
+  void read_checkpointWithAnUnknownMetadataKey_isRefusedNamingIt() throws Exception {
+    byte[] flipped = Fixtures.editedByHand(saved.checkpoint(), h -> {
+      ObjectNode meta = (ObjectNode) h.get("__metadata__");
+      meta.set("header_crc22", meta.remove(HeaderChecksum.KEY));
+    });
+    InputException e = assertThrows(InputException.class,
+        () -> CheckpointFile.read(flipped, "copy.safetensors"));
+    assertEquals("copy.safetensors: __metadata__: unknown key \"header_crc22\"; expected format,"
+        + " format_version, state, settings, data_crc32, header_crc32", e.getMessage());
+    byte[] noted = Fixtures.editedByHand(saved.checkpoint(), h -> ((ObjectNode) h
+        .get("__metadata__")).put("note", "x").remove(HeaderChecksum.KEY));
+    e = assertThrows(InputException.class, () -> CheckpointFile.read(noted, "old.safetensors"));
+    assertTrue(e.getMessage().startsWith("old.safetensors: __metadata__: unknown key \"note\""),
+        e.getMessage());
+  }
+
   /** The files the tests keep from earlier versions, which have no header_crc32, still load. */
   @Test
   void load_modelFilesKeptFromEarlierVersions_load() {

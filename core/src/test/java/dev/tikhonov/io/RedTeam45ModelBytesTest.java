@@ -12,7 +12,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -80,7 +79,6 @@ class RedTeam45ModelBytesTest {
    * (CheckpointFile.java:175-187, HeaderChecksum.java:75-78). The checkpoint read is still
    * right (nothing else changed), but one flipped bit switches the header's check off.
    */
-  @Disabled("redteam45: a checkpoint whose key header_crc32 has a flipped bit loads unchecked")
   @Test
   void checkpoint_everyByteCutOrChanged_isAOneLineInputExceptionNamingTheFile() {
     byte[] file = saved.checkpoint();
