@@ -170,6 +170,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
   private java.util.Optional<Path> saved = java.util.Optional.empty();
   /** With --resume: --data was given, where the run's data are now. */
   private boolean resumeDataGiven;
+  /** --data as the resumed run's stored flags give it, which its provenance records. */
+  private String storedData;
 
   @Override
   public Integer call() {
@@ -211,7 +213,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     TrainTest data = dataOptions.load(classifier ? TargetKind.CLASS : TargetKind.REAL, seed,
         classifier ? "add --regression (an MLP) or use --model linear"
             : regression ? "drop --regression" : "use --model logistic");
-    Dataset train = data.train();
+    // The stored --data is read where it lies from here; the model records it as the run did.
+    Dataset train = storedData == null ? data.train() : asStored(data.train());
     Dataset test = data.test();
     // grid's and select's warning for networks; a linear model's says why gradient descent
     // suffers (train --model logistic on data/wine.csv ended at accuracy 0.39 without a word)
@@ -509,6 +512,17 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
 
   /** The arguments that rebuild this run (for checkpoints), and where they were given. */
   private List<String> storedArgs = List.of();
+  /**
+   * {@code d} named as the stored --data names it: a resumed run reads that path resolved
+   * against the run's working directory, and its model's provenance.data was that absolute path
+   * where the uninterrupted run's is the path as given.
+   */
+  private Dataset asStored(Dataset d) {
+    String read = dataOptions.data.toString();
+    return d.source().startsWith(read)
+        ? d.withSource(storedData + d.source().substring(read.length())) : d;
+  }
+
   private String workingDirectory = Path.of("").toAbsolutePath().toString();
 
   private void rememberArgs() {
@@ -678,6 +692,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       again.resumeDataGiven = true;
       stored = withPath(stored, "--data", again.dataOptions.data);
     } else if (again.dataOptions.data != null) {
+      again.storedData = again.dataOptions.data.toString();
       again.dataOptions.data = base.resolve(again.dataOptions.data);
       if (!Files.exists(again.dataOptions.data)) {
         // It said "--data /…/d.csv: no such file or directory", a flag the user did not give.

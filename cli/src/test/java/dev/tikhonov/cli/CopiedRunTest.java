@@ -105,6 +105,26 @@ class CopiedRunTest {
   }
 
   /**
+   * The model of a resumed run records its data as the uninterrupted run's does, the path as
+   * given: it recorded the path resolved against the run's working directory, an absolute one.
+   */
+  @Test
+  void resume_recordsTheDataInTheModelsProvenance_asTheRunGaveThem() throws Exception {
+    Path data = CsvFiles.regression(dir.resolve("d.csv"), 40, 0);
+    Path relative = Path.of("").toAbsolutePath().relativize(data);
+    Path run1 = run(relative, "--save", dir.resolve("run1/model.model").toString());
+    Path run2 = copy(run1, dir.resolve("run2"));
+    Files.delete(run2.resolve("model.model"));
+
+    InProcess r = InProcess.run("train", "--resume", run2.toString(), "--quiet");
+    assertEquals(0, r.exit(), r.err());
+    assertEquals(relative.toString(), dev.tikhonov.estimate.Predictor.load(
+        run1.resolve("model.model")).provenance().dataSource());
+    assertEquals(relative.toString(), dev.tikhonov.estimate.Predictor.load(
+        run2.resolve("model.model")).provenance().dataSource());
+  }
+
+  /**
    * A run copied whose model went outside its folder ({@code --save a/m.model}): the copy saves
    * it into itself and says so, unless --save next to --resume names the file; the run resumed
    * where it was made saves it where its flags say.
