@@ -71,13 +71,7 @@ final class ChartTheme {
    * returned as it is.
    */
   static XYSeries lineOf(XYSeries series, int i) {
-    if (series == null) {
-      return null;
-    }
-    series.setLineColor(color(i));
-    series.setMarkerColor(color(i));
-    series.setLineStyle(line(i));
-    return series;
+    return styled(series, i, line(i));
   }
 
   /**
@@ -105,12 +99,17 @@ final class ChartTheme {
    * (as {@link #lineOf} is for charts of many). A null series is returned as it is.
    */
   static XYSeries distinctLineOf(XYSeries series, int i) {
+    return styled(series, i, distinctLine(i));
+  }
+
+  /** {@code series} (null passed through) in colour {@link #color(int)} and {@code stroke}. */
+  private static XYSeries styled(XYSeries series, int i, BasicStroke stroke) {
     if (series == null) {
       return null;
     }
     series.setLineColor(color(i));
     series.setMarkerColor(color(i));
-    series.setLineStyle(distinctLine(i));
+    series.setLineStyle(stroke);
     return series;
   }
 
