@@ -20,8 +20,13 @@ import java.util.Arrays;
  * shifted by the c that minimizes the penalty Σₖ [(1−α)/2 (bⱼₖ − c)² + α|bⱼₖ − c|] (the median
  * for the lasso, the mean for ridge and for unpenalized features), and the intercepts are
  * centered to sum to zero. The solution is therefore the unique one glmnet reports. Its
- * certificate is the scaled KKT residual over every class ({@link #certificate}). Not
- * thread-safe.
+ * certificate is the scaled KKT residual over every class ({@link #certificate}).
+ *
+ * <p>Unlike glmnet, the probabilities are not clamped to [pmin, 1 − pmin] (only the linear
+ * predictors to ±250, glmnet's {@code exmx}, in the steps and the certificate alike): near
+ * separation the clamps made the steps minimize another function than the one the
+ * certificate measures (data/wine.csv at λ #5 of 5, deviance ratio 0.9997, stalled 4.5e-7
+ * above the minimum with a certificate of 2.6e-10 in 10⁶ passes). Not thread-safe.
  */
 final class MultinomialSolver implements PointSolver {
 
@@ -29,10 +34,6 @@ final class MultinomialSolver implements PointSolver {
   private static final double VMIN = (1 + PMIN) * PMIN * (1 - PMIN);
   /** glmnet's {@code exmx}: linear predictors are clipped to ±250 before exp. */
   private static final double EXMX = 250;
-  private static final double EMIN = PMIN / (1 - PMIN);
-  private static final double EMAX = 1 / EMIN;
-  private static final double PFM = (1 + PMIN) * PMIN;
-  private static final double PFX = (1 - PMIN) * (1 - PMIN);
 
   private final StandardizedDesign design;
   private final ProximalNewtonCoordinateDescent cd;
@@ -327,11 +328,12 @@ final class MultinomialSolver implements PointSolver {
   private double loss() {
     double sum = 0;
     for (int i = 0; i < n; i++) {
-      double pi = q[label[i] * n + i] / sxp[i];
+      double qi = q[label[i] * n + i];
+      double pi = qi / sxp[i];
       if (!(pi >= 0)) {
         return Double.POSITIVE_INFINITY;
       }
-      sum -= omega[i] * Math.log(Math.max(pi, PMIN));
+      sum -= omega[i] * (pi > 0 ? Math.log(pi) : Math.log(qi) - Math.log(sxp[i]));
     }
     return sum;
   }
@@ -342,16 +344,7 @@ final class MultinomialSolver implements PointSolver {
     double sum = 0;
     for (int i = 0; i < n; i++) {
       double pic = q[off + i] / sxp[i];
-      double vi;
-      if (pic < PFM) {
-        pic = 0;
-        vi = 0;
-      } else if (pic > PFX) {
-        pic = 1;
-        vi = 0;
-      } else {
-        vi = omega[i] * pic * (1 - pic);
-      }
+      double vi = omega[i] * pic * (1 - pic);
       v[i] = vi;
       sum += vi;
       r[i] = omega[i] * ((label[i] == c ? 1 : 0) - pic);
@@ -368,8 +361,13 @@ final class MultinomialSolver implements PointSolver {
     boolean finite = true;
     for (int i = 0; i < n; i++) {
       double f = Math.max(-EXMX, Math.min(EXMX, buffer[i]));
-      double rest = sxp[i] - q[qo + i];
-      double e = Math.min(Math.max(EMIN * rest, Math.exp(f)), EMAX * rest);
+      // The other classes' sum afresh: sxp − q would cancel where class c dominates (the
+      // probabilities are not clamped away from 0 and 1, so q ranges over e^±250).
+      double rest = 0;
+      for (int k = 0; k < numClasses; k++) {
+        rest += k == c ? 0 : q[k * n + i];
+      }
+      double e = Math.exp(f);
       q[qo + i] = e;
       sxp[i] = rest + e;
       finite &= sxp[i] > 0 && sxp[i] < Double.POSITIVE_INFINITY;
