@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -282,7 +283,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     human.printf(Locale.ROOT, "%n  chosen (%s): %s   test %s   (%.1f s)%n", r.rule().id(),
         Digits.settings(r.chosenSettings()), TestScores.describe(test), r.seconds());
     if (save != null) {
-      r.chosenModel().save(save);
+      RunFiles.saveModel(r.chosenModel()::save, save, writer,
+          List.of("grid.json", "grid.csv", "metrics.json"));
       saved = java.util.Optional.of(save);
       human.println("  saved the chosen model to " + save);
     }
@@ -293,8 +295,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
       settings.put("fold_column", resampling.folds.column.name);
     }
     settings.put("axes", grid.axes());
-    RunFiles.finish(writer, "grid", network.seed, common.threads, dataOptions, started,
-        settings, human);
+    RunFiles.finish(writer, "grid", OptionalLong.of(network.seed), common.threads,
+        dataOptions, started, settings, human, saved);
     human.println("  wrote " + writer.dir());
     if (common.json) {
       StandardOutput.printJson(metrics);

@@ -41,6 +41,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalInt;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import java.util.function.Function;
 import picocli.CommandLine.Command;
@@ -476,13 +477,14 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     warn(atEnd);
     ic.ifPresent(c -> criteriaAtAnEnd(path.solution(), c).forEach(w -> warn(Optional.of(w))));
     // a fit that cannot be saved is refused after the run's own files are complete
-    Optional<InputException> notSaved = save != null ? saveModel(path, cv) : Optional.empty();
+    Optional<InputException> notSaved = save != null ? saveModel(path, cv, writer)
+        : Optional.empty();
     recordSaved(writer, json, runSettings);
     if (common.json) {
       StandardOutput.printJson(json);
     }
-    RunFiles.finish(writer, "path", seed, common.threads, table.recorded(), started, runSettings,
-        common.human());
+    RunFiles.finish(writer, "path", OptionalLong.of(seed), common.threads, table.recorded(),
+        started, runSettings, common.human(), saved.map(Saved::file));
     List<String> others = new java.util.ArrayList<>(List.of("path.csv"));
     candidates.ifPresent(c -> others.add("l1-ratios.csv"));
     kept.ifPresent(k -> others.add("out-of-fold.csv"));
@@ -647,7 +649,11 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     record.put("lambda", s.lambda());
     record.put("gamma", s.gamma().isPresent() ? (Object) s.gamma().getAsDouble() : null);
     json.put("saved", record);
-    writer.json("path.json", json);
+    try {
+      writer.json("path.json", json);
+    } catch (InputException e) {
+      throw RunFiles.modelWritten(e, Optional.of(s.file())); // a full disk, after the model
+    }
   }
 
   /**
@@ -1214,7 +1220,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (save != null) {
       boolean min = saveLambda == null || saveLambda.equals("min");
       Predictor chosen = min ? cv.get().atMinimum() : cv.get().atOneStandardError();
-      chosen.save(save);
+      RunFiles.saveModel(chosen::save, save, writer, resultFiles());
       Map<String, Object> at = chosen.provenance().settings();
       double lambda = ((Number) at.get("lambda")).doubleValue();
       double gamma = ((Number) at.get("gamma")).doubleValue();
@@ -1229,8 +1235,8 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     if (common.json) {
       StandardOutput.printJson(json);
     }
-    RunFiles.finish(writer, "path", seed, common.threads, table.recorded(), started, runSettings,
-        common.human());
+    RunFiles.finish(writer, "path", OptionalLong.of(seed), common.threads, table.recorded(),
+        started, runSettings, common.human(), saved.map(Saved::file));
     common.human().println("wrote " + writer.dir().resolve("path.json")
         + (kept.isEmpty() ? " and path.csv" : ", path.csv and out-of-fold.csv"));
     return 0;
@@ -1395,7 +1401,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
    * returned, to be thrown once the run's own files are complete.
    */
   private Optional<InputException> saveModel(RegularizationPath<? extends Predictor> path,
-      Optional<CrossValidatedPath<? extends Predictor>> cv) {
+      Optional<CrossValidatedPath<? extends Predictor>> cv, RunWriter writer) {
     LambdaChoice which = saveLambda != null ? checkSaveLambda(saveLambda, cv.isPresent())
         : LambdaChoice.defaultFor(cv.isPresent());
     Optional<Function<SelectionRule, Predictor>> selected = cv.map(c -> rule ->
@@ -1408,7 +1414,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
           + ": raise --max-iterations or --tol, or give --save-lambda a converged λ"
           + " (path.json's \"converged\"); an existing file is left as it was"));
     }
-    chosen.save(save);
+    RunFiles.saveModel(chosen::save, save, writer, resultFiles());
     this.saved = Optional.of(new Saved(save, which.toString(), saved,
         java.util.OptionalDouble.empty()));
     common.human().println(which.saved(path, saved, save));

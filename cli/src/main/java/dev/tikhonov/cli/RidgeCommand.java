@@ -182,7 +182,8 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     common.human().print(RidgeFiles.summary(v, chosenBy, ic));
     atGridEnd(v, ic).forEach(w -> System.err.println("tikhonov: warning: " + w));
     if (save != null) {
-      v.chosenModel().save(save);
+      RunFiles.saveModel(v.chosenModel()::save, save, writer,
+          List.of("path.json", "path.csv"));
       saved = Optional.of(save);
       common.human().printf(Locale.ROOT, "saved the fit at λ = %s to %s%n",
           Digits.row(v.lambdas(), v.chosenLambda()), save);
@@ -198,7 +199,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
       settings.put("fold_column", folds.column.name);
     }
     RunFiles.finish(writer, "ridge", OptionalLong.empty(), common.threads, table.recorded(),
-        started, settings, common.human());
+        started, settings, common.human(), saved);
     common.human().println("wrote " + writer.dir().resolve("path.json") + " and path.csv");
     return 0;
   }

@@ -27,28 +27,31 @@ final class RunFiles {
    */
   static void finish(RunWriter writer, String command, long seed, int threads, DataOptions data,
       Instant started, Map<String, Object> settings, java.io.PrintStream human) {
-    finish(writer, command, OptionalLong.of(seed), threads, data, started, settings, human);
+    finish(writer, command, OptionalLong.of(seed), threads, data, started, settings, human,
+        Optional.empty());
   }
 
   /**
    * As {@link #finish(RunWriter, String, long, int, DataOptions, Instant, Map,
-   * java.io.PrintStream)} for a run that may draw no random numbers (ridge): run.json's seed is
-   * then null rather than a number that seeded nothing.
+   * java.io.PrintStream)} for a run that may draw no random numbers (ridge: run.json's seed is
+   * then null rather than a number that seeded nothing) or that saved a model ({@code saved}:
+   * --save's file once this run wrote it). A run.json or report that does not fit (a full disk)
+   * then names the model as saved: ridge, path, select and grid said only "D/run.json: cannot
+   * write the file: No space left on device", and a user could not tell whether the model was
+   * kept.
    */
   static void finish(RunWriter writer, String command, OptionalLong seed, int threads,
       DataOptions data, Instant started, Map<String, Object> settings,
-      java.io.PrintStream human) {
+      java.io.PrintStream human, Optional<Path> saved) {
     Path report;
     try {
       report = writer.finish(RunInfo.of(writer.kind(), command,
           argsAfter(command, Main.lastArgs()), seed, threads,
           dataFile(data), started, settings));
     } catch (InputException e) {
-      if (!writer.reportPending()) {
-        throw e;
-      }
-      throw new InputException(e.getMessage() + ": once the cause is fixed, tikhonov report "
-          + writer.dir() + " draws it", e);
+      throw modelWritten(!writer.reportPending() ? e : new InputException(e.getMessage()
+          + ": once the cause is fixed, tikhonov report " + writer.dir() + " draws it", e),
+          saved);
     }
     writer.removedMessage().ifPresent(m -> human.println("  " + m));
     human.println("  report: " + report);
@@ -66,6 +69,32 @@ final class RunFiles {
     }
     return new InputException(e.getMessage() + "; the model (--save " + asked.get() + ") was"
         + " not written: once the cause is fixed, run the command again", e);
+  }
+
+  /** What writes --save's model file: a model's own {@code save(Path)}. */
+  @FunctionalInterface
+  interface ModelSave {
+    /** Writes the model to {@code file}, atomically (an earlier file stays whole on failure). */
+    void to(Path file);
+  }
+
+  /**
+   * Writes --save's model to {@code file} after the run's results ({@code results}, in
+   * {@code writer}'s folder) and before its run.json and report. A model that does not fit (a
+   * full disk) fails with what was and was not written: train, ridge, path, select and grid said
+   * only "M: cannot write the file: No space left on device", not whether M was replaced nor
+   * what of the run was written.
+   */
+  static void saveModel(ModelSave model, Path file, RunWriter writer, List<String> results) {
+    try {
+      model.to(file);
+    } catch (InputException e) {
+      throw new InputException(e.getMessage() + "; the model (--save) was not written"
+          + (Files.exists(file) ? " (the earlier file " + file + " is as it was)" : "")
+          + "; the run's " + names(results) + (results.size() == 1 ? " was" : " were")
+          + " written in " + writer.dir() + ", its run.json and report were not: once the"
+          + " cause is fixed, run the command again", e);
+    }
   }
 
   /**

@@ -28,6 +28,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -299,7 +300,10 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
           coldResult.get().seconds() / r.seconds());
     }
     if (save != null) {
-      r.chosenModel().save(save);
+      RunFiles.saveModel(r.chosenModel()::save, save, writer, coldResult.isPresent()
+          ? List.of("selection.json", "selection.csv", "selection-cold.json",
+              "selection-cold.csv", "metrics.json")
+          : List.of("selection.json", "selection.csv", "metrics.json"));
       saved = Optional.of(save);
       human.println("  saved the model at λ = " + Digits.few(r.chosenLambda()) + " to " + save);
     }
@@ -311,8 +315,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
       settings.put("fold_column", resampling.folds.column.name);
     }
     settings.put("cold", cold);
-    RunFiles.finish(writer, "select", network.seed, common.threads, dataOptions, started,
-        settings, human);
+    RunFiles.finish(writer, "select", OptionalLong.of(network.seed), common.threads,
+        dataOptions, started, settings, human, saved);
     human.println("  wrote " + writer.dir());
     if (common.json) {
       StandardOutput.printJson(metrics);

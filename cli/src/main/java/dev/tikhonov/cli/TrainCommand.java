@@ -33,6 +33,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.OptionalLong;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -372,17 +373,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     dataOptions.testFractionApplied().ifPresent(f -> settings.put("test_fraction", f));
     settings.put("test_rows", test.numRows());
     if (save != null) {
-      try {
-        fitted.save(save); // atomically: an earlier file at --save stays whole if this fails
-      } catch (InputException e) {
-        // said only "M: cannot write the file: …": not whether M was replaced, nor what of
-        // the run was written
-        throw new InputException(e.getMessage() + "; the model (--save) was not written"
-            + (Files.exists(save) ? " (the earlier file " + save + " is as it was)" : "")
-            + "; the run's history.csv, metrics.json and weights.json were written in "
-            + writer.dir() + ", its run.json and report were not: once the cause is fixed, run"
-            + " the command again", e);
-      }
+      RunFiles.saveModel(fitted::save, save, writer,
+          List.of("history.csv", "metrics.json", "weights.json"));
       saved = java.util.Optional.of(save);
       human.println("  saved model to " + save);
     }
@@ -405,12 +397,8 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     human.printf(Locale.ROOT, "%n  test %s   train " + TestScores.lossName(trainEval, false)
         + " " + trainLoss + "   penalty %.4g   (%.1fs)%n", TestScores.describe(testEval),
         trainEval.loss(), result.penalty(), result.seconds());
-    try {
-      RunFiles.finish(writer, "train", seed, common.threads, dataOptions, started, settings,
-          human);
-    } catch (InputException e) {
-      throw RunFiles.modelWritten(e, saved); // run.json or the report on a full disk
-    }
+    RunFiles.finish(writer, "train", OptionalLong.of(seed), common.threads, dataOptions,
+        started, settings, human, saved);
     human.println("  wrote " + writer.dir());
     if (common.json) {
       StandardOutput.printJson(metrics);
