@@ -267,7 +267,8 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     if (weights != null) {
       base.put("weight_column", weights); // train's key
     }
-    GridFiles.write(writer, search, r, base);
+    RunFiles.writeResults(Optional.ofNullable(save), () -> GridFiles.write(writer, search, r,
+        base));
     // weighted by the --weights column as the search was (evaluate --weights' scores)
     Evaluation test = weights == null ? r.chosenModel().evaluate(data.test())
         : r.chosenModel().evaluate(data.test(), weights);
@@ -278,7 +279,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     metrics.put("best", r.scores().configMin());
     TestScores.put(metrics, "test_", test);
     metrics.put("seconds", r.seconds());
-    writer.metrics(metrics);
+    RunFiles.writeResults(Optional.ofNullable(save), () -> writer.metrics(metrics));
     print(human, r);
     human.printf(Locale.ROOT, "%n  chosen (%s): %s   test %s   (%.1f s)%n", r.rule().id(),
         Digits.settings(r.chosenSettings()), TestScores.describe(test), r.seconds());

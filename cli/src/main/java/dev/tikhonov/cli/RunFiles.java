@@ -98,6 +98,19 @@ final class RunFiles {
   }
 
   /**
+   * Runs {@code write}, which writes some of a run's results, with a failure (a full disk) named
+   * as leaving --save's {@code asked} model not written ({@link #modelNotWritten}): select and
+   * grid said only "D/grid.json: cannot write the file: No space left on device".
+   */
+  static void writeResults(Optional<Path> asked, Runnable write) {
+    try {
+      write.run();
+    } catch (InputException e) {
+      throw modelNotWritten(e, asked);
+    }
+  }
+
+  /**
    * {@code e}, the failure to write a run's record or report (run.json, report.html: a full
    * disk) after --save's model was written, with the model named as written: train said only
    * "D/run.json: cannot write the file: No space left on device", and a user could not tell

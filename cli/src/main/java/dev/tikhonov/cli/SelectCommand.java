@@ -262,10 +262,14 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     } else if (evidence) {
       human.println("  evidence skipped: it is for classifiers with the L2 penalty (α = 0)");
     }
-    SelectionFiles.write(writer, "selection", search, r, curve);
-    if (coldResult.isPresent()) {
-      SelectionFiles.write(writer, "selection-cold", coldSearch, coldResult.get(),
-          Optional.empty());
+    try {
+      SelectionFiles.write(writer, "selection", search, r, curve);
+      if (coldResult.isPresent()) {
+        SelectionFiles.write(writer, "selection-cold", coldSearch, coldResult.get(),
+            Optional.empty());
+      }
+    } catch (InputException e) {
+      throw RunFiles.modelNotWritten(e, Optional.ofNullable(save)); // a full disk
     }
     Evaluation test = r.chosenModel().evaluate(data.test());
     Map<String, Object> metrics = new LinkedHashMap<>();
@@ -286,7 +290,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
       TestScores.put(metrics, "cold_test_", coldTest.orElseThrow());
       metrics.put("cold_seconds", c.seconds());
     }
-    writer.metrics(metrics);
+    RunFiles.writeResults(Optional.ofNullable(save), () -> writer.metrics(metrics));
     print(human, r, curve, writer.dir());
     human.printf(Locale.ROOT, "%n  chosen (%s): λ = %s   test %s   (%.1f s)%n", r.rule().id(),
         Digits.few(r.chosenLambda()), TestScores.describe(test), r.seconds());

@@ -48,6 +48,24 @@ class SaveFullDiskTest {
   }
 
   @Test
+  void selectAndGrid_whoseResultsDoNotFit_sayTheModelWasNotWritten() throws Exception {
+    try (SmallDisk small = SmallDisk.mount(dir.resolve("small"), "64k")) {
+      small.fill();
+      for (String command : List.of("select", "grid")) {
+        Path out = small.dir().resolve(command);
+        Path model = dir.resolve(command + ".model");
+        InProcess r = run(command, out, model);
+        assertEquals(2, r.exit(), r.err());
+        String first = command.equals("select") ? "selection.json" : "grid.json";
+        assertEquals(out.resolve(first) + ": cannot write the file: No space left on device;"
+            + " the model (--save " + model + ") was not written: once the cause is fixed, run"
+            + " the command again", r.message(), command);
+        assertFalse(Files.exists(model), command);
+      }
+    }
+  }
+
+  @Test
   void modelDoesNotFit_saysWhatWasWritten() throws Exception {
     try (SmallDisk small = SmallDisk.mount(dir.resolve("small"), "64k")) {
       small.fill();
