@@ -72,12 +72,12 @@ class RedTeam45ModelBytesTest {
   }
 
   /**
-   * Fails now: the lowest bit of any of the 12 bytes of the key {@code header_crc32}
-   * ("header_crc22", "headeq_crc32", …) loads. A checkpoint's {@code __metadata__} may hold keys it does not know
-   * (a model file's may not), so the renamed key is ignored and {@code HeaderChecksum.require}
-   * finds no checksum and passes, as for a file written before the checksum
-   * (CheckpointFile.java:175-187, HeaderChecksum.java:75-78). The checkpoint read is still
-   * right (nothing else changed), but one flipped bit switches the header's check off.
+   * Failed before a12b2176: the lowest bit of any of the 12 bytes of the key
+   * {@code header_crc32} ("header_crc22", "headeq_crc32", …) loaded, because a checkpoint's
+   * {@code __metadata__} took keys it did not know (a model file's did not), so the renamed key
+   * was ignored and {@code HeaderChecksum.require} found no checksum and passed, as for a file
+   * written before the checksum. The checkpoint read was still right, but one flipped bit
+   * switched the header's check off. Now an unknown key is refused, naming it.
    */
   @Test
   void checkpoint_everyByteCutOrChanged_isAOneLineInputExceptionNamingTheFile() {
