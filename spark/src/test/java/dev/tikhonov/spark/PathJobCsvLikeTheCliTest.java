@@ -92,37 +92,11 @@ class PathJobCsvLikeTheCliTest {
     JsonNode want = Json.MAPPER.valueToTree(dev.tikhonov.internal.select.PathFiles.json(
         expected, Optional.empty(), java.util.OptionalInt.of(N)));
     JsonNode got = Json.MAPPER.readTree(out.resolve("path.json").toFile());
-    for (String key : List.of("family", "feature_names", "class_names", "df", "rows")) {
-      assertEquals(want.get(key), got.get(key), key);
-    }
-    assertEquals(want.get("lambda").size(), got.get("lambda").size(), "path length");
-    for (int l = 0; l < want.get("lambda").size(); l++) {
-      assertEquals(want.get("lambda").get(l).asDouble(), got.get("lambda").get(l).asDouble(),
-          1e-12 * want.get("lambda").get(0).asDouble());
-      for (String key : List.of("intercept", "coef")) {
-        double[] a = flat(want.get(key).get(l));
-        double[] b = flat(got.get(key).get(l));
-        assertEquals(a.length, b.length, key);
-        for (int j = 0; j < a.length; j++) {
-          assertEquals(a[j], b[j], 1e-7, key + " " + j + " at λ #" + l);
-        }
-      }
-    }
+    PathJsonAssertions.samePath(want, got,
+        List.of("family", "feature_names", "class_names", "df", "rows"));
   }
 
-  private static double[] flat(JsonNode node) {
-    List<Double> values = new ArrayList<>();
-    flat(node, values);
-    return values.stream().mapToDouble(Double::doubleValue).toArray();
-  }
 
-  private static void flat(JsonNode node, List<Double> values) {
-    if (node.isArray()) {
-      node.forEach(n -> flat(n, values));
-    } else {
-      values.add(node.asDouble());
-    }
-  }
 
   private static TestSpark.JobResult run(String... args) {
     return TestSpark.runPathJob(spark, args);
@@ -209,8 +183,8 @@ class PathJobCsvLikeTheCliTest {
         assertEquals(want.get("df").get(l), got.get("df").get(l), c[0] + ": df at λ #" + l);
         assertEquals(want.get("lambda").get(l).asDouble(), got.get("lambda").get(l).asDouble(),
             1e-12 * want.get("lambda").get(0).asDouble());
-        double[] a = flat(want.get("coef").get(l));
-        double[] b = flat(got.get("coef").get(l));
+        double[] a = PathJsonAssertions.flat(want.get("coef").get(l));
+        double[] b = PathJsonAssertions.flat(got.get("coef").get(l));
         for (int j = 0; j < a.length; j++) {
           // two solvers to one certificate: the raw scale's large coefficients (21.66 of
           // mean_concave_points) agree to about 1e-6 of their size
@@ -257,7 +231,7 @@ class PathJobCsvLikeTheCliTest {
       for (int l = 0; l < 5; l++) {
         assertEquals(core.devianceRatio(l), got.get("dev_ratio").get(l).asDouble(), 1e-8,
             both + ": deviance ratio at λ #" + l);
-        double[] b = flat(got.get("coef").get(l));
+        double[] b = PathJsonAssertions.flat(got.get("coef").get(l));
         double[][] a = core.coefficients(l);
         for (int k = 0; k < a.length; k++) {
           for (int j = 0; j < a[k].length; j++) {

@@ -273,37 +273,10 @@ class SparkMultinomialFitTest {
     List<String> gotKeys = new ArrayList<>();
     got.fieldNames().forEachRemaining(gotKeys::add);
     assertEquals(wantKeys, gotKeys, "the same fields in the same order");
-    for (String key : List.of("family", "feature_names", "class_names", "df")) {
-      assertEquals(want.get(key), got.get(key), key);
-    }
-    assertEquals(want.get("lambda").size(), got.get("lambda").size(), "path length");
-    for (int l = 0; l < want.get("lambda").size(); l++) {
-      assertEquals(want.get("lambda").get(l).asDouble(), got.get("lambda").get(l).asDouble(),
-          1e-12 * want.get("lambda").get(0).asDouble());
-      for (String key : List.of("intercept", "coef")) {
-        double[] a = flat(want.get(key).get(l));
-        double[] b = flat(got.get(key).get(l));
-        assertEquals(a.length, b.length, key);
-        for (int j = 0; j < a.length; j++) {
-          assertEquals(a[j], b[j], 1e-7, key + " " + j + " at λ #" + l);
-        }
-      }
-    }
+    PathJsonAssertions.samePath(want, got,
+        List.of("family", "feature_names", "class_names", "df"));
   }
 
-  /** The numbers of a JSON number or (nested) array of numbers, in order. */
-  private static double[] flat(JsonNode node) {
-    if (!node.isArray()) {
-      return new double[] {node.asDouble()};
-    }
-    List<Double> out = new ArrayList<>();
-    for (JsonNode child : node) {
-      for (double v : flat(child)) {
-        out.add(v);
-      }
-    }
-    return out.stream().mapToDouble(Double::doubleValue).toArray();
-  }
 
   @Test
   void fit_badLabels_failWithTheColumnNamed() {
