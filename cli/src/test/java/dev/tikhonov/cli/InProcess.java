@@ -57,6 +57,19 @@ record InProcess(int exit, String out, String err) {
   }
 
   /**
+   * A ridge run on the repository's diabetes data into {@code out} (--quiet), which must end
+   * with exit 0: a run folder for the report tests. Returns {@code out}.
+   */
+  static java.nio.file.Path ridgeRun(java.nio.file.Path out) {
+    InProcess r = run("ridge", "--data", java.nio.file.Path.of("..", "data", "diabetes.csv")
+        .toString(), "--target", "progression", "--out", out.toString(), "--quiet");
+    if (r.exit() != 0) {
+      throw new AssertionError("ridge into " + out + " exited " + r.exit() + ": " + r.err());
+    }
+    return out;
+  }
+
+  /**
    * The error: {@link #err} from its first "tikhonov: error: " line on (the warnings printed
    * before it left out), without that prefix.
    */

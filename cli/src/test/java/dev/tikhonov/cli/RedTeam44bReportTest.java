@@ -19,14 +19,11 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RedTeam44bReportTest {
   private static final ObjectMapper JSON = new ObjectMapper();
-  private static final Path DIABETES = Path.of("..", "data", "diabetes.csv");
   @TempDir Path dir;
 
   private Path ridgeWithFiles(String filesJson) throws Exception {
     Path out = dir.resolve("ridge");
-    InProcess r = InProcess.run("ridge", "--data", DIABETES.toString(), "--target",
-        "progression", "--out", out.toString(), "--quiet");
-    assertEquals(0, r.exit(), r.err());
+    InProcess.ridgeRun(out);
     ObjectNode run = (ObjectNode) JSON.readTree(out.resolve("run.json").toFile());
     run.set("files", JSON.readTree(filesJson));
     Files.writeString(out.resolve("run.json"), JSON.writeValueAsString(run));

@@ -31,9 +31,7 @@ class ReportListedPathsTest {
 
   private Path ridge() {
     Path out = dir.resolve("ridge");
-    InProcess r = InProcess.run("ridge", "--data", DIABETES.toString(), "--target",
-        "progression", "--out", out.toString(), "--quiet");
-    assertEquals(0, r.exit(), r.err());
+    InProcess.ridgeRun(out);
     return out;
   }
 

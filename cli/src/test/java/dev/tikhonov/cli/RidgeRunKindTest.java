@@ -24,9 +24,7 @@ class RidgeRunKindTest {
 
   private Path ridge(String name) {
     Path out = dir.resolve(name);
-    InProcess r = InProcess.run("ridge", "--data", DIABETES.toString(), "--target",
-        "progression", "--out", out.toString(), "--quiet");
-    assertEquals(0, r.exit(), r.err());
+    InProcess.ridgeRun(out);
     return out;
   }
 
