@@ -518,6 +518,42 @@ class LauncherIT {
     debuggerListens("JDK_JAVA_OPTIONS");
   }
 
+  /**
+   * A first run builds the jars: it said "first run takes a minute" and nothing more for the 3
+   * minutes it took on a quiet machine (5 under load). Now each module's start, from Maven's
+   * own lines, and on failure the build's lines from its first error on. Run here by a copy of
+   * the launcher in a folder without jars and a stand-in for mvn on PATH (no build starts).
+   * Failed before: no module's line, and the failure printed every line of the build.
+   */
+  @Test
+  void aBuild_saysEachModule_andOnFailureItsErrors() throws Exception {
+    Path copy = Files.createDirectories(dir.resolve("clone"));
+    Files.copy(launcher(), copy.resolve("tikhonov"));
+    Path bin = Files.createDirectories(dir.resolve("mvn-bin"));
+    Path mvn = Files.writeString(bin.resolve("mvn"), String.join("\n", "#!/bin/sh",
+        "echo '[INFO] Scanning for projects...'",
+        "echo '[INFO] Building tikhonov core library 0.1.0-SNAPSHOT        [2/4]'",
+        "echo '[ERROR] /c/A.java:[3,4] cannot find symbol'",
+        "echo '  symbol:   variable x'",
+        "exit 1", ""));
+    assertTrue(mvn.toFile().setExecutable(true));
+    ProcessBuilder pb = new ProcessBuilder("/bin/bash", copy.resolve("tikhonov").toString(),
+        "--version").directory(dir.toFile()).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+    JAVA_OPTION_VARIABLES.forEach(pb.environment()::remove);
+    pb.environment().put("PATH", bin + ":" + System.getenv("PATH"));
+    Process p = pb.start();
+    String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(1, TimeUnit.MINUTES));
+    assertEquals(1, p.exitValue(), err);
+    assertEquals("""
+        tikhonov: building the jars with Maven (a few minutes the first time)...
+        tikhonov: building tikhonov core library (2/4)
+        [ERROR] /c/A.java:[3,4] cannot find symbol
+          symbol:   variable x
+        tikhonov: build failed; run 'mvn -pl cli,bench -am package' to see why
+        """, err);
+  }
+
   private void debuggerListens(String variable) throws Exception {
     int port;
     try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
