@@ -519,6 +519,52 @@ class LauncherIT {
   }
 
   /**
+   * An agent in any variable turned the whole options check off: -Xmx1q beside it gave java's
+   * own lines and exit code 1 again. The check now runs without the agent options (the
+   * command's JVM alone loads the agent) and judges the others. Failed before: exit code 1,
+   * "Invalid maximum heap size: -Xmx1q", "Error: Could not create the Java Virtual Machine."
+   */
+  @Test
+  void anAgentBesideABadOption_theBadOptionIsNamed() throws Exception {
+    String agent;
+    try (java.net.ServerSocket free = new java.net.ServerSocket(0)) {
+      agent = "-agentlib:jdwp=transport=dt_socket,server=y,suspend=n,address=127.0.0.1:"
+          + free.getLocalPort();
+    }
+    for (String variable : JAVA_OPTION_VARIABLES) {
+      String value = agent + " -Xmx1q";
+      Result r = run(Map.of(variable, value), "--version");
+      assertEquals(2, r.exit(), variable + ": " + r.err());
+      assertEquals("", r.out(), variable);
+      String named = variable.equals("TIKHONOV_JAVA_OPTS") ? variable + "='" + value + "'"
+          : variable + "='" + value + "' (set in the environment; every java program reads it)";
+      assertEquals("tikhonov: error: " + named + ": java refuses these options: Invalid maximum"
+          + " heap size: -Xmx1q; correct or unset " + variable + "\n", r.err());
+    }
+  }
+
+  /**
+   * The JVM's log to the console goes to standard error with a Java 22 or later too (its
+   * options and aliases are those of Java 17), and so do the JVM's warnings, whose default
+   * output is standard output. RedTeam45bLauncherIT checks each variable with this build's
+   * Java. Failed before: standard output began with "[0.004s][info][gc] Using G1".
+   */
+  @Test
+  void java22OrLater_logsToStandardError() throws Exception {
+    Optional<Path> home = java22OrLater();
+    assumeTrue(home.isPresent(), "needs a Java 22 or later");
+    String version = run(Map.of("JAVA_HOME", home.get().toString()), "--version").out();
+    for (Map.Entry<String, String> e : Map.of("TIKHONOV_JAVA_OPTS", "-verbose:gc",
+        "JAVA_TOOL_OPTIONS", "-XX:+PrintGCDetails", "_JAVA_OPTIONS", "-Xlog:gc*").entrySet()) {
+      Result r = run(Map.of("JAVA_HOME", home.get().toString(), e.getKey(), e.getValue()),
+          "--version");
+      assertEquals(0, r.exit(), e + ": " + r.err());
+      assertEquals(version, r.out(), e.toString());
+      assertTrue(r.err().contains("] Using "), e + ": " + r.err());
+    }
+  }
+
+  /**
    * A first run builds the jars: it said "first run takes a minute" and nothing more for the 3
    * minutes it took on a quiet machine (5 under load). Now each module's start, from Maven's
    * own lines, and on failure the build's lines from its first error on. Run here by a copy of
