@@ -45,7 +45,8 @@ final class LambdaCharts {
   public static XYChart validationCurve(List<LambdaRow> rows, Metric metric) {
     boolean spread = rows.stream().anyMatch(r -> !Double.isNaN(metric.std.applyAsDouble(r)));
     XYChart chart = ChartTheme.xy(metric.label + " against λ ("
-        + (spread ? "mean ± std over seeds" : "one seed") + ")", "λ (log scale)", metric.label);
+        + (spread ? "mean ± std over seeds" : "one seed") + ")", "λ (log scale)",
+        metric.label);
     LambdaAxis axis = new LambdaAxis(rows.stream().mapToDouble(LambdaRow::lambda).toArray());
     double shift = dodge(axis, rows.stream().mapToDouble(LambdaRow::lambda).max().orElse(1));
     int colour = 0;
@@ -116,15 +117,15 @@ final class LambdaCharts {
     XYChart chart = ChartTheme.xy("Fitted slope and intercept against λ (true: slope 3, intercept 2)",
         "λ (log scale)", "coefficient");
     LambdaAxis axis = new LambdaAxis(lambda);
-    addLambdaSeries(chart, axis, "slope (gradient descent)", lambda, slope, null, ChartTheme.color(0));
-    XYSeries closed = addLambdaSeries(chart, axis, "slope (closed form)", lambda, closedFormSlope,
-        null, ChartTheme.color(1));
-    if (closed != null) {
-      // none without a λ > 0 (results.json of no rows or of λ = 0 alone: a NullPointerException)
-      closed.setLineStyle(ChartTheme.DASHED);
-    }
-    addLambdaSeries(chart, axis, "intercept (gradient descent)", lambda, intercept, null,
-        ChartTheme.color(2));
+    // solid, dashed, dotted: the intercept was solid as the slope; the dashed closed form lets
+    // the solid slope show where they coincide (distinctLineOf passes a null series: none
+    // without a λ > 0, results.json of no rows or of λ = 0 alone)
+    ChartTheme.distinctLineOf(addLambdaSeries(chart, axis, "slope (gradient descent)", lambda,
+        slope, null, ChartTheme.color(0)), 0);
+    ChartTheme.distinctLineOf(addLambdaSeries(chart, axis, "slope (closed form)", lambda,
+        closedFormSlope, null, ChartTheme.color(1)), 1);
+    ChartTheme.distinctLineOf(addLambdaSeries(chart, axis, "intercept (gradient descent)",
+        lambda, intercept, null, ChartTheme.color(2)), 2);
     boolean hasZero = false;
     for (double l : lambda) {
       hasZero |= l == 0;

@@ -241,7 +241,7 @@ final class PathCharts {
         ChartTheme.MARK).setShowInLegend(false);
     XYSeries seLine = LambdaCharts.markVertical(chart, "λ_1se line",
         axis.position(cv.lambda1se()), ChartTheme.GUIDE);
-    seLine.setLineStyle(ChartTheme.DOTTED);
+    seLine.setLineStyle(ChartTheme.dotted(0)); // 2 px, as λ_1se's on the other charts
     seLine.setShowInLegend(false);
     point(chart, minName(cv), axis.position(cv.lambdaMin()),
         cv.mean(chosen, min), ChartTheme.MARK, SeriesMarkers.DIAMOND);
@@ -362,13 +362,15 @@ final class PathCharts {
     for (int c = 0; c < 3; c++) {
       XYSeries mark = LambdaCharts.markVertical(chart, names[c] + " min: λ = "
           + LambdaAxis.Format.number(picks[c]), axis.position(picks[c]), ChartTheme.color(c));
+      // each in the others' gaps: minima at one λ (BIC's and EBIC's often) showed EBIC's alone
+      mark.setLineStyle(ChartTheme.interleaved(c, 3));
       mark.setShowInLegend(true);
     }
     path.cv().ifPresent(cv -> {
       XYSeries mark = LambdaCharts.markVertical(chart, "CV λ_min = "
           + LambdaAxis.Format.number(cv.lambdaMin()), axis.position(cv.lambdaMin()),
           ChartTheme.MARK);
-      mark.setLineStyle(ChartTheme.DOTTED);
+      mark.setLineStyle(ChartTheme.dotted(0)); // 2 px: DOTTED's 1.2 px was hard to see
       mark.setShowInLegend(true);
     });
     axis.apply(chart, hasZero(path.lambda()));

@@ -60,10 +60,11 @@ public final class ReportCharts {
       // a run without validation rows (validation_fraction 0) has no such line to name
       boolean validation = history.stream().anyMatch(r -> !Double.isNaN(r.valLoss()));
       charts.add(new ReportChart("loss-curves",
-          "Terms of the objective per epoch: the mean data loss over the epoch's mini-batches,"
-              + (validation ? " the λ-penalty at the epoch's end, their sum J, and the validation"
-                  + " loss." : " the λ-penalty at the epoch's end and their sum J (the run held"
-                  + " out no validation rows)."),
+          "Terms of the objective per epoch: the mean data loss over the epoch's mini-batches"
+              + " (solid),"
+              + (validation ? " the λ-penalty at the epoch's end (dashed), their sum J (dotted),"
+                  + " and the validation loss (dash-dot)." : " the λ-penalty at the epoch's end"
+                  + " (dashed) and their sum J (dotted; the run held out no validation rows)."),
           TrainingCharts.lossCurves(history, "Loss per epoch")));
       XYChart accuracy = TrainingCharts.validationAccuracy(history);
       if (accuracy != null) {
@@ -175,7 +176,7 @@ public final class ReportCharts {
         "The slope shrinks towards 0 as λ grows; gradient descent (solid line, circles) should"
             + " match the closed form S_xy/(S_xx + λ) (dashed line, diamonds, drawn over the"
             + " circles: a circle showing beside its diamond would be a mismatch). The intercept"
-            + " is not penalized.",
+            + " (dotted line) is not penalized.",
         LambdaCharts.gdLinearSlope(lambda, slope, closed, intercept)));
     Map<String, String> runs = new LinkedHashMap<>();
     for (double l : lambda) {
@@ -294,7 +295,8 @@ public final class ReportCharts {
       XYChart criteria = criteriaChart.get();
       charts.add(new ReportChart("criteria" + suffix,
           "AIC, BIC and EBIC (from the training deviance and the effective degrees of freedom)"
-              + " against λ; each one's minimum is marked"
+              + " against λ (solid, dashed, dotted); each one's minimum is marked by a dashed"
+              + " line in its colour, the three dashes alternating where minima coincide"
               + (path.cv().isEmpty() ? "." : ", and CV's λ_min dotted.") + thinned, criteria));
     }
   }

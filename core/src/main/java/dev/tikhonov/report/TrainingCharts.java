@@ -18,18 +18,16 @@ final class TrainingCharts {
 
   /**
    * Train data loss, penalty (the λ-term), objective J = loss + penalty, and validation loss per
-   * epoch, as separate lines; a column that is empty in the history is left out.
+   * epoch, as separate lines, solid, dashed, dotted and dash-dot ({@link
+   * ChartTheme#distinctLine}); a column that is empty in the history is left out.
    */
   public static XYChart lossCurves(List<EpochRow> history, String title) {
     XYChart chart = ChartTheme.xy(title, "epoch", "loss");
     double[] epochs = column(history, EpochRow::epoch);
     addIfPresent(chart, "train data loss (1/n) Σ ℓ", epochs, column(history, EpochRow::trainLoss), 0);
     addIfPresent(chart, "penalty λ·Ω(w)", epochs, column(history, EpochRow::penalty), 1);
-    XYSeries objective = addIfPresent(chart, "objective J = loss + penalty", epochs,
+    addIfPresent(chart, "objective J = loss + penalty", epochs,
         column(history, EpochRow::objective), 2);
-    if (objective != null) {
-      objective.setLineStyle(ChartTheme.DASHED);
-    }
     addIfPresent(chart, "validation loss", epochs, column(history, EpochRow::valLoss), 3);
     return chart;
   }
@@ -41,7 +39,9 @@ final class TrainingCharts {
       return null;
     }
     XYChart chart = ChartTheme.xy("Validation accuracy per epoch", "epoch", "accuracy");
-    addIfPresent(chart, "validation accuracy", column(history, EpochRow::epoch), accuracy, 3);
+    // the validation loss's colour, solid: the one line of its chart
+    addIfPresent(chart, "validation accuracy", column(history, EpochRow::epoch), accuracy, 3)
+        .setLineStyle(ChartTheme.SOLID);
     return chart;
   }
 
@@ -88,9 +88,9 @@ final class TrainingCharts {
       return null;
     }
     XYSeries s = chart.addSeries(name, x, y);
-    s.setLineColor(ChartTheme.color(colour));
-    s.setMarkerColor(ChartTheme.color(colour));
-    s.setLineStyle(ChartTheme.SOLID);
+    // solid, dashed, dotted, dash-dot by the line's colour: train loss, penalty, J and the
+    // validation loss were three solid lines and a dashed one, one grey on a page printed in grey
+    ChartTheme.distinctLineOf(s, colour);
     if (x.length > 30) {
       s.setMarker(SeriesMarkers.NONE);
     }

@@ -159,7 +159,7 @@ class ReportChartsTest {
   void lossCurvesCaption_namesTheValidationLossOnlyWhenTheRunHasOne() throws IOException {
     Path dir = SampleRuns.train(temp);
     assertTrue(caption(ReportCharts.of(RunDirectory.detect(dir)), "loss-curves")
-        .endsWith(", and the validation loss."));
+        .endsWith(", and the validation loss (dash-dot)."));
     List<String> lines = Files.readAllLines(dir.resolve("history.csv"));
     StringBuilder none = new StringBuilder(lines.get(0)).append('\n');
     for (String line : lines.subList(1, lines.size())) {
