@@ -52,6 +52,20 @@ final class PathCharts {
    */
   static XYChart coefficientPath(PathData path, String title, StringBuilder note,
       String files) {
+    return coefficientPath(path, title, note, files, List.of());
+  }
+
+  /**
+   * As {@link #coefficientPath(PathData, String, StringBuilder, String)}, a multinomial path's
+   * lines named by {@code classNames} (path.json's class_names; "class k" when it has not one
+   * name per class), "setosa: petal_width", as {@link Labels#shorten} writes each name. Past
+   * {@link #MAX_LEGEND} lines, where a legend of every line would hide the plot, a multinomial
+   * path's lines take their class's colour and the legend names the classes, "class setosa (4
+   * lines)" ("class_0 (6 lines)" of a name that says class already), so that a reader still sees which class each line is of; {@code note} says so (of
+   * one class, that the files name each line).
+   */
+  static XYChart coefficientPath(PathData path, String title, StringBuilder note,
+      String files, List<String> classNames) {
     int classes = path.numClasses();
     int p = path.featureNames().size();
     int lambdas = path.numLambdas();
@@ -108,6 +122,11 @@ final class PathCharts {
         "coefficient (original feature scale)");
     double[] lambdaValues = path.lambda(); // copied once, not once per series
     LambdaAxis axis = new LambdaAxis(lambdaValues);
+    List<String> classLabels = classLabels(classNames, classes);
+    // past MAX_LEGEND lines a class's colour (and the legend) say which class a line is of
+    boolean byClass = classes > 1 && drawn.size() > MAX_LEGEND;
+    int[] perClass = new int[classes];
+    XYSeries[] firstOfClass = new XYSeries[classes];
     int line = 0;
     for (int[] a : drawn) {
       int k = a[0];
@@ -116,19 +135,64 @@ final class PathCharts {
       for (int i = 0; i < y.length; i++) {
         y[i] = path.coef(i, k, j);
       }
-      String name = Labels.unique(chart, (classes > 1 ? "class " + k + ": " : "")
+      String name = Labels.unique(chart, (classes > 1 ? classLabels.get(k) + ": " : "")
           + Labels.feature(path.featureNames().get(j), j));
+      int style = byClass ? k : line;
       XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, name, lambdaValues, y, null,
-          ChartTheme.color(line));
+          ChartTheme.color(style));
       s.setMarker(SeriesMarkers.NONE);
       // past the palette's 9 colours a line repeated an earlier one's: its dash tells them apart
-      ChartTheme.lineOf(s, line++);
+      ChartTheme.lineOf(s, style);
+      if (byClass) {
+        s.setShowInLegend(false);
+        perClass[k]++;
+        firstOfClass[k] = firstOfClass[k] == null ? s : firstOfClass[k];
+      }
+      line++;
     }
-    chart.getStyler().setLegendVisible(line <= MAX_LEGEND);
+    if (byClass) {
+      for (int k = 0; k < classes; k++) {
+        if (firstOfClass[k] != null) {
+          // the legend's entry, drawn over the class's first line (one more element per class)
+          // "class setosa"; wine.csv's "class_0" and the unnamed "class 0" as they are
+          String label = classLabels.get(k);
+          XYSeries entry = chart.addSeries(Labels.unique(chart,
+              (label.toLowerCase(java.util.Locale.ROOT).startsWith("class") ? "" : "class ")
+              + label + " (" + perClass[k] + (perClass[k] == 1 ? " line)" : " lines)")),
+              firstOfClass[k].getXData(), firstOfClass[k].getYData());
+          entry.setMarker(SeriesMarkers.NONE);
+          ChartTheme.lineOf(entry, k);
+        }
+      }
+      note.append(note.length() > 0 ? " " : "").append("Of more than ").append(MAX_LEGEND)
+          .append(" lines, each is in its class's colour, and the legend names the classes; ")
+          .append(files).append(files.contains(" and ") ? " name" : " names")
+          .append(" each coefficient.");
+    } else if (line > MAX_LEGEND) {
+      note.append(note.length() > 0 ? " " : "").append("The chart has no legend past ")
+          .append(MAX_LEGEND).append(" lines: ").append(files)
+          .append(files.contains(" and ") ? " name" : " names").append(" each coefficient.");
+    }
+    chart.getStyler().setLegendVisible(byClass || line <= MAX_LEGEND);
     markCv(chart, path, axis);
     ChartTheme.legendRightWhenCrowded(chart);
     axis.apply(chart, hasZero(path.lambda()));
     return chart;
+  }
+
+  /**
+   * The name of each of {@code classes} classes in a chart: {@code classNames} shortened
+   * ({@link Labels#shorten}; "(class k)" for a blank one), or "class 0", "class 1", … when
+   * there is not one name per class.
+   */
+  static List<String> classLabels(List<String> classNames, int classes) {
+    List<String> out = new ArrayList<>();
+    for (int k = 0; k < classes; k++) {
+      String name = classNames.size() == classes ? classNames.get(k) : "";
+      out.add(classNames.size() != classes ? "class " + k
+          : name == null || name.isBlank() ? "(class " + k + ")" : Labels.shorten(name));
+    }
+    return out;
   }
 
   /**

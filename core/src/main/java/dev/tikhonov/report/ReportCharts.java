@@ -237,8 +237,10 @@ public final class ReportCharts {
     Path csv = file.resolveSibling("path.csv");
     String files = model.isEmpty() && Files.isRegularFile(csv)
         ? "path.csv and " + file.getFileName() : file.getFileName().toString();
+    List<String> classNames = new ArrayList<>();
+    root.path("class_names").forEach(n -> classNames.add(n.asText()));
     XYChart coefficients = PathCharts.coefficientPath(path, prefix + "Coefficient path" + alpha,
-        omitted, files);
+        omitted, files, classNames);
     // a path of more λ than a chart can show has its curves thinned; each caption says so
     String thinned = LambdaCharts.thinningNote(path.numLambdas(), files);
     charts.add(new ReportChart("coefficient-path" + suffix,

@@ -51,6 +51,106 @@ class PathChartsTest {
     assertEquals(18, dashed, dashed + " dashed segments:\n" + svg.substring(0, 3000));
   }
 
+  /**
+   * A multinomial path of {@code classes} classes over {@code p} features at λ = 1, 0.1, 0.01,
+   * every coefficient nonzero from the second λ on.
+   */
+  private static PathData multinomial(int classes, int p) {
+    double[][][] coef = new double[3][classes][p];
+    List<String> names = new ArrayList<>();
+    for (int j = 0; j < p; j++) {
+      names.add("x" + (j + 1));
+      for (int k = 0; k < classes; k++) {
+        coef[1][k][j] = 0.1 * (j + 1) * (k - 1);
+        coef[2][k][j] = 0.2 * (j + 1) * (k - 1) + 0.01;
+      }
+    }
+    return new PathData("multinomial", 1, new double[] {1, 0.1, 0.01}, coef, new double[3],
+        new double[3], names, Optional.empty(), Optional.empty());
+  }
+
+  /**
+   * A multinomial path's lines read "class 0: x1", the class's index, where path.json names
+   * the classes: now "setosa: x1", the names as the charts write every label (a control
+   * character as a space, cut to 40 characters), and "class k" only without one name a class.
+   */
+  @Test
+  void coefficientPath_multinomial_namesLinesByTheirClass() {
+    String longName = "virginica".repeat(6);
+    XYChart chart = PathCharts.coefficientPath(multinomial(3, 2), "t", new StringBuilder(),
+        "path.csv", List.of("setosa", "versi\ncolor", longName));
+    assertEquals(List.of("setosa: x1", "setosa: x2", "versi color: x1", "versi color: x2",
+        Labels.shorten(longName) + ": x1", Labels.shorten(longName) + ": x2"),
+        List.copyOf(chart.getSeriesMap().keySet()));
+    assertTrue(chart.getStyler().isLegendVisible(), "6 lines: a legend of each");
+    XYChart unnamed = PathCharts.coefficientPath(multinomial(3, 1), "t", new StringBuilder(),
+        "path.csv", List.of("a", "b"));
+    assertEquals(List.of("class 0: x1", "class 1: x1", "class 2: x1"),
+        List.copyOf(unnamed.getSeriesMap().keySet()));
+  }
+
+  /**
+   * Past 12 lines (wine.csv's multinomial lasso draws 18) the chart had no legend and nothing
+   * said which class a line is of. Now each line is in its class's colour and the legend names
+   * the classes with their number of lines; the caption's note says how to read it.
+   */
+  @Test
+  void coefficientPath_multinomialPastTheLegendsLines_hasALegendOfTheClasses() {
+    StringBuilder note = new StringBuilder();
+    XYChart chart = PathCharts.coefficientPath(multinomial(3, 5), "t", note, "path.csv",
+        List.of("setosa", "versicolor", "virginica"));
+    assertTrue(chart.getStyler().isLegendVisible(), "a legend");
+    java.util.Map<String, org.knowm.xchart.XYSeries> series = chart.getSeriesMap();
+    List<String> legend = series.values().stream()
+        .filter(org.knowm.xchart.XYSeries::isShowInLegend).map(s -> s.getName()).toList();
+    assertEquals(List.of("class setosa (5 lines)", "class versicolor (5 lines)",
+        "class virginica (5 lines)"), legend);
+    String[] classes = {"setosa", "versicolor", "virginica"};
+    for (int k = 0; k < 3; k++) {
+      for (int j = 1; j <= 5; j++) {
+        assertEquals(ChartTheme.color(k), series.get(classes[k] + ": x" + j).getLineColor(),
+            classes[k] + ": x" + j + " in its class's colour");
+      }
+      assertEquals(ChartTheme.color(k), series.get(legend.get(k)).getLineColor(), legend.get(k));
+    }
+    assertEquals("Of more than 12 lines, each is in its class's colour, and the legend names"
+        + " the classes; path.csv names each coefficient.", note.toString());
+    // in the drawing: three colours, the legend's three names (text is drawn as outlines, so
+    // the SVG is read for the lines' colours only)
+    String svg = ChartExport.svg(chart);
+    for (int k = 0; k < 3; k++) {
+      java.awt.Color c = ChartTheme.color(k);
+      assertTrue(svg.contains("stroke:rgb(" + c.getRed() + "," + c.getGreen() + ","
+          + c.getBlue() + ")"), "class " + k + "'s colour drawn");
+    }
+  }
+
+  /**
+   * Through the report: a multinomial path of wine.csv fitted by the library and written as
+   * the CLI writes it (class_names "class_0", "class_1", "class_2"); the coefficient chart's
+   * lines are named by those names, the legend by the classes.
+   */
+  @Test
+  void report_multinomialPath_namesTheClassesOfPathJson(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+    dev.tikhonov.data.Dataset data = dev.tikhonov.data.Dataset.read(
+        java.nio.file.Path.of("..", "data", "wine.csv"), "cultivar",
+        dev.tikhonov.data.TargetKind.CLASS);
+    dev.tikhonov.linear.PathSolution solution = dev.tikhonov.estimate.ElasticNet.multinomial()
+        .numLambdas(20).build().path(data).solution();
+    dev.tikhonov.internal.data.Json.write(dir.resolve("path.json"),
+        dev.tikhonov.internal.select.PathFiles.json(solution));
+    java.nio.file.Files.writeString(dir.resolve("run.json"), SampleRuns.runJson("path",
+        "{\"l1_ratio\": 1.0, \"family\": \"multinomial\"}"));
+    XYChart chart = ReportCharts.of(RunDirectory.detect(dir)).stream()
+        .filter(c -> c.name().equals("coefficient-path")).findFirst().orElseThrow().chart();
+    List<String> names = List.copyOf(chart.getSeriesMap().keySet());
+    assertTrue(names.stream().anyMatch(n -> n.startsWith("class_1: ")), names.toString());
+    assertTrue(names.stream().noneMatch(n -> n.startsWith("class 1: ")), names.toString());
+    assertTrue(names.contains("class_0 (" + names.stream().filter(n -> n.startsWith("class_0: "))
+        .count() + " lines)"), "a legend of the classes: " + names);
+  }
+
   /** A path without CV, criteria or a relaxed CV has none of their charts (it had nulls). */
   @Test
   void chartsOfAbsentParts_areEmpty() {
@@ -220,7 +320,8 @@ class PathChartsTest {
     assertEquals("t; " + PathCharts.MAX_LINES + " of 280 nonzero drawn", chart.getTitle());
     assertEquals("20 of 300 coefficients are zero all along and not drawn. Of the 280 nonzero"
         + " somewhere, the " + PathCharts.MAX_LINES + " that enter the path first are drawn;"
-        + " path.csv has them all.", note.toString());
+        + " path.csv has them all. The chart has no legend past 12 lines: path.csv names each"
+        + " coefficient.", note.toString());
     assertTrue(!chart.getStyler().isLegendVisible(), "no legend for that many lines");
   }
 }
