@@ -27,6 +27,12 @@ final class ChartTheme {
     new Color(204, 121, 167), new Color(230, 159, 0), new Color(86, 180, 233),
     new Color(0, 0, 0), new Color(240, 228, 66), new Color(120, 120, 120)
   };
+  /**
+   * The title of every λ axis: what λ is, the weight of the penalty beside the mean data loss
+   * (docs/objective.md), so that a chart copied out of its report (a PNG in a slide) still says
+   * which λ it is: scikit-learn's alpha of Ridge is n·λ, its C of LogisticRegression 1/(nλ).
+   */
+  static final String LAMBDA_AXIS = "λ (log scale; J = mean loss + λ·penalty)";
   static final Color MARK = new Color(180, 30, 30);
   static final Color GUIDE = new Color(110, 110, 110);
   static final BasicStroke DASHED =

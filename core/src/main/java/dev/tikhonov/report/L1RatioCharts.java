@@ -28,7 +28,7 @@ final class L1RatioCharts {
       return Optional.empty();
     }
     L1RatioCurves all = curves.get();
-    XYChart chart = ChartTheme.xy(title, "λ (log scale)",
+    XYChart chart = ChartTheme.xy(title, ChartTheme.LAMBDA_AXIS,
         PathCharts.cvMeasure(path.family(), all.measure()));
     double[] alphas = all.l1Ratios();
     int n = 0;

@@ -45,7 +45,7 @@ final class LambdaCharts {
   public static XYChart validationCurve(List<LambdaRow> rows, Metric metric) {
     boolean spread = rows.stream().anyMatch(r -> !Double.isNaN(metric.std.applyAsDouble(r)));
     XYChart chart = ChartTheme.xy(metric.label + " against λ ("
-        + (spread ? "mean ± std over seeds" : "one seed") + ")", "λ (log scale)",
+        + (spread ? "mean ± std over seeds" : "one seed") + ")", ChartTheme.LAMBDA_AXIS,
         metric.label);
     LambdaAxis axis = new LambdaAxis(rows.stream().mapToDouble(LambdaRow::lambda).toArray());
     double shift = dodge(axis, rows.stream().mapToDouble(LambdaRow::lambda).max().orElse(1));
@@ -92,7 +92,7 @@ final class LambdaCharts {
     List<LambdaRow> plain = rows.stream().filter(LambdaRow::plainL2)
         .sorted(Comparator.comparingDouble(LambdaRow::lambda)).toList();
     XYChart chart = ChartTheme.xy("Weight norm per layer against λ (no dropout)",
-        "λ (log scale)", "‖W‖_F (mean over seeds)");
+        ChartTheme.LAMBDA_AXIS, "‖W‖_F (mean over seeds)");
     LambdaAxis axis = new LambdaAxis(plain.stream().mapToDouble(LambdaRow::lambda).toArray());
     int layers = plain.stream().mapToInt(r -> r.layerWeightNormsMean().length).max().orElse(0);
     for (int l = 0; l < layers; l++) {
@@ -115,7 +115,7 @@ final class LambdaCharts {
   public static XYChart gdLinearSlope(double[] lambda, double[] slope, double[] closedFormSlope,
       double[] intercept) {
     XYChart chart = ChartTheme.xy("Fitted slope and intercept against λ (true: slope 3, intercept 2)",
-        "λ (log scale)", "coefficient");
+        ChartTheme.LAMBDA_AXIS, "coefficient");
     LambdaAxis axis = new LambdaAxis(lambda);
     // solid, dashed, dotted: the intercept was solid as the slope; the dashed closed form lets
     // the solid slope show where they coincide (distinctLineOf passes a null series: none

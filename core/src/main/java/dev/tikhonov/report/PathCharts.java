@@ -118,7 +118,7 @@ final class PathCharts {
           .append(" that enter the path first are drawn; ").append(files)
           .append(files.contains(" and ") ? " have" : " has").append(" them all.");
     }
-    XYChart chart = ChartTheme.xy(heading.toString(), "λ (log scale)",
+    XYChart chart = ChartTheme.xy(heading.toString(), ChartTheme.LAMBDA_AXIS,
         "coefficient (original feature scale)");
     double[] lambdaValues = path.lambda(); // copied once, not once per series
     LambdaAxis axis = new LambdaAxis(lambdaValues);
@@ -253,7 +253,7 @@ final class PathCharts {
       return Optional.empty();
     }
     PathData.CrossValidation cv = path.cv().get();
-    XYChart chart = ChartTheme.xy(title, "λ (log scale)", cvMeasure(path.family(),
+    XYChart chart = ChartTheme.xy(title, ChartTheme.LAMBDA_AXIS, cvMeasure(path.family(),
         cv.measure()));
     LambdaAxis axis = new LambdaAxis(path.lambda());
     double[] zeroBar = band(chart, "mean ± 1 SE", path.lambda(), cv.mean(), cv.se(),
@@ -281,7 +281,7 @@ final class PathCharts {
       return Optional.empty();
     }
     PathData.RelaxedCv cv = path.relaxed().get();
-    XYChart chart = ChartTheme.xy(title, "λ (log scale)", cvMeasure(path.family(),
+    XYChart chart = ChartTheme.xy(title, ChartTheme.LAMBDA_AXIS, cvMeasure(path.family(),
         cv.measure()));
     // the arrays copied out once, not once per γ
     double[] lambdas = path.lambda();
@@ -412,7 +412,7 @@ final class PathCharts {
       return Optional.empty();
     }
     PathData.Criteria ic = path.criteria().get();
-    XYChart chart = ChartTheme.xy(title, "λ (log scale)", "criterion (deviance units)");
+    XYChart chart = ChartTheme.xy(title, ChartTheme.LAMBDA_AXIS, "criterion (deviance units)");
     LambdaAxis axis = new LambdaAxis(path.lambda());
     double[][] curves = {ic.aic(), ic.bic(), ic.ebic()};
     String[] names = {"AIC", "BIC", "EBIC"};
@@ -465,7 +465,7 @@ final class PathCharts {
             + "\" must have one entry per λ (" + path.numLambdas() + ")");
       }
     }
-    XYChart chart = ChartTheme.xy(title, "λ (log scale)", "criterion (squared-error units)");
+    XYChart chart = ChartTheme.xy(title, ChartTheme.LAMBDA_AXIS, "criterion (squared-error units)");
     LambdaAxis axis = new LambdaAxis(path.lambda());
     for (int c = 0; c < 2; c++) {
       XYSeries s = ChartTheme.distinctLineOf(LambdaCharts.addLambdaSeries(chart, axis, names[c],

@@ -33,7 +33,7 @@ final class SelectionCharts {
    */
   static XYChart cvCurves(String title, String yTitle, List<Curve> curves, List<Mark> marks,
       double[] range) {
-    XYChart chart = ChartTheme.xy(title, "λ (log scale)", yTitle);
+    XYChart chart = ChartTheme.xy(title, ChartTheme.LAMBDA_AXIS, yTitle);
     LambdaAxis axis = new LambdaAxis(range);
     for (int c = 0; c < curves.size(); c++) {
       Curve curve = curves.get(c);
@@ -83,7 +83,7 @@ final class SelectionCharts {
   /** log p(y | λ) against λ, its maximum and the other marks. */
   static XYChart evidence(String title, double[] lambdas, double[] logEvidence, List<Mark> marks,
       double[] range) {
-    XYChart chart = ChartTheme.xy(title, "λ (log scale)", "log evidence (nats)");
+    XYChart chart = ChartTheme.xy(title, ChartTheme.LAMBDA_AXIS, "log evidence (nats)");
     LambdaAxis axis = new LambdaAxis(range);
     XYSeries s = LambdaCharts.addLambdaSeries(chart, axis, "last-layer Laplace evidence",
         lambdas, logEvidence, null, ChartTheme.color(2));
@@ -95,7 +95,7 @@ final class SelectionCharts {
 
   /** The all-rows path: validation and training loss at each λ. */
   static XYChart pathLosses(String title, List<SelectionData.PathRow> path, double[] range) {
-    XYChart chart = ChartTheme.xy(title, "λ (log scale)", "mean data loss");
+    XYChart chart = ChartTheme.xy(title, ChartTheme.LAMBDA_AXIS, "mean data loss");
     LambdaAxis axis = new LambdaAxis(range);
     double[] lambdas = path.stream().mapToDouble(SelectionData.PathRow::lambda).toArray();
     LambdaCharts.addLambdaSeries(chart, axis, "validation loss (kept epoch)", lambdas,
@@ -112,7 +112,7 @@ final class SelectionCharts {
 
   /** ‖W_l‖_F of each weight matrix along the all-rows path. */
   static XYChart layerNorms(String title, List<SelectionData.PathRow> path, double[] range) {
-    XYChart chart = ChartTheme.xy(title, "λ (log scale)", "‖W‖_F");
+    XYChart chart = ChartTheme.xy(title, ChartTheme.LAMBDA_AXIS, "‖W‖_F");
     LambdaAxis axis = new LambdaAxis(range);
     double[] lambdas = path.stream().mapToDouble(SelectionData.PathRow::lambda).toArray();
     int layers = path.stream().mapToInt(r -> r.layerNorms().length).max().orElse(0);
@@ -131,7 +131,7 @@ final class SelectionCharts {
   /** Epochs used at each λ: one line per series (e.g. splits' mean, all-rows path). */
   static XYChart epochs(String title, List<String> names, List<double[]> lambdas,
       List<double[]> epochs, double[] range) {
-    XYChart chart = ChartTheme.xy(title, "λ (log scale)", "epochs run");
+    XYChart chart = ChartTheme.xy(title, ChartTheme.LAMBDA_AXIS, "epochs run");
     LambdaAxis axis = new LambdaAxis(range);
     for (int i = 0; i < names.size(); i++) {
       ChartTheme.lineOf(LambdaCharts.addLambdaSeries(chart, axis, names.get(i), lambdas.get(i),
@@ -149,7 +149,7 @@ final class SelectionCharts {
   static XYChart grid(GridData g) {
     boolean byLambda = g.candidates().stream().allMatch(c -> c.number("lambda") >= 0);
     XYChart chart = ChartTheme.xy("Grid search: cross-validated " + g.measure(),
-        byLambda ? "λ (log scale)" : "candidate (most regularized first)",
+        byLambda ? ChartTheme.LAMBDA_AXIS : "candidate (most regularized first)",
         "held-out " + g.measure());
     if (!byLambda) {
       int[] scored = java.util.stream.IntStream.range(0, g.candidates().size())
