@@ -98,6 +98,40 @@ class ReportListedPathsTest {
         + " \"size\" or the \"sha256\" string that a run lists with each path"), lines[4]);
   }
 
+  /**
+   * The {@code files[N]} a warning names is the entry N of run.json as the report leaves it,
+   * the file the user opens. The report rewrote its charts' entries by removing them and adding
+   * the new ones at the end, so that an entry listed after a chart was named by its index
+   * before: files[9] named ../last, which the file held at 3, its files[9] a chart (failed
+   * before).
+   */
+  @Test
+  void theIndexNamed_isTheEntrysIndexInRunJsonAfterTheReport() throws Exception {
+    Path out = ridge();
+    ObjectNode run = (ObjectNode) JSON.readTree(out.resolve("run.json").toFile());
+    ArrayNode files = (ArrayNode) run.get("files");
+    assertTrue(files.get(0).get("path").asText().startsWith("charts/"),
+        "the case tested: the run lists its charts (first, by name) before its last entry");
+    files.insert(0, JSON.readTree("{\"path\": \"/etc/first\", \"size\": 1,"
+        + " \"sha256\": \"00\"}"));
+    files.add(JSON.readTree("{\"path\": \"../last\", \"size\": 1, \"sha256\": \"00\"}"));
+    Files.writeString(out.resolve("run.json"), JSON.writeValueAsString(run));
+    InProcess report = InProcess.run("report", out.toString());
+    assertEquals(0, report.exit(), report.err());
+    String[] lines = lines(report);
+    assertEquals(2, lines.length, report.err());
+    ArrayNode after = (ArrayNode) JSON.readTree(out.resolve("run.json").toFile()).get("files");
+    java.util.regex.Pattern named = java.util.regex.Pattern.compile(
+        ": files\\[(\\d+)\\] (\\{.*?\\}) ");
+    for (String line : lines) {
+      java.util.regex.Matcher m = named.matcher(line);
+      assertTrue(m.find(), line);
+      int index = Integer.parseInt(m.group(1));
+      assertTrue(index < after.size(), line + "\n" + after);
+      assertEquals(m.group(2), after.get(index).toString(), line);
+    }
+  }
+
   @Test
   void filesThatIsNoList_isNamed() throws Exception {
     Path out = ridge();

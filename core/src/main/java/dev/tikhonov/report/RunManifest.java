@@ -402,8 +402,11 @@ final class RunManifest {
    * {@code kind}, to the list of the run's files, and nothing else: to run.json's when it names
    * a kind (a run.json of an older tikhonov, without a list, gets one of the charts alone and
    * {@code "files_complete": false}: its other files stay unknown, as they were), else to
-   * {@link #PARTIAL}'s, as a group of their own. An entry already listed for one of these
-   * paths is replaced. Each file is written atomically.
+   * {@link #PARTIAL}'s, as a group of their own. In run.json, an entry already listed for one
+   * of these paths is replaced where it stands, and the other charts are added at the end, so
+   * that every other entry keeps its index: {@link #unusable}'s {@code files[N]}, named before
+   * the report is drawn, is the entry N of run.json as the report leaves it. Each file is
+   * written atomically.
    */
   static void recordCharts(Path dir, RunKind kind, List<Path> charts) {
     List<Map<String, Object>> drawn = new RunManifest().of(dir, charts);
@@ -423,7 +426,7 @@ final class RunManifest {
       if (old == null) {
         run.put(COMPLETE, false);
       }
-      run.set(FIELD, JsonFiles.MAPPER.valueToTree(without(old, paths, drawn)));
+      run.set(FIELD, JsonFiles.MAPPER.valueToTree(replacing(old, drawn)));
       write(runJson, run);
       return;
     }
@@ -491,6 +494,33 @@ final class RunManifest {
           + "); the run's report was drawn: remove it by hand", e);
     }
     return removed;
+  }
+
+  /**
+   * The entries of {@code list} (when it is a list), each of a path of {@code drawn} (compared
+   * as the file it names, {@link #normalized}: "./charts/x.svg" is the chart just drawn too)
+   * replaced by that entry of {@code drawn} where it stands, then the entries of {@code drawn}
+   * that replaced none. No entry is removed or moved: the others keep their index.
+   */
+  private static List<Object> replacing(JsonNode list, List<Map<String, Object>> drawn) {
+    Map<String, Map<String, Object>> byPath = new LinkedHashMap<>();
+    drawn.forEach(d -> byPath.put((String) d.get("path"), d));
+    java.util.Set<String> placed = new java.util.HashSet<>();
+    List<Object> out = new ArrayList<>();
+    if (list != null && list.isArray()) {
+      list.forEach(e -> {
+        Optional<String> path = normalized(e.path("path").asText(""))
+            .filter(byPath::containsKey);
+        out.add(path.isPresent() ? byPath.get(path.get()) : e);
+        path.ifPresent(placed::add);
+      });
+    }
+    byPath.forEach((path, d) -> {
+      if (!placed.contains(path)) {
+        out.add(d);
+      }
+    });
+    return out;
   }
 
   /**
