@@ -155,20 +155,20 @@ final class EarlierRun {
 
   /**
    * {@code path} of a run.json's list as a path inside {@code root}, when it may be a file of
-   * the run: relative, without "..", of a name {@code kind} writes (not run.json or
-   * report.html, which every run rewrites), a regular file reached through no link, and in no
-   * folder with a run.json of its own (another run's).
+   * the run: one that names a file inside {@code root} ({@link RunManifest#lexical}: no NUL,
+   * relative, not out by "..", not {@code root} itself), and, stricter since a run removes it,
+   * written as that file's path ({@code ./a.csv} and {@code x/../a.csv} are refused), without
+   * a backslash, of a name {@code kind} writes (not run.json or report.html, which every run
+   * rewrites), a regular file reached through no link, and in no folder with a run.json of its
+   * own (another run's).
    */
   private static Optional<Path> ownFile(Path root, RunKind kind, String path) {
-    Path relative;
-    try {
-      relative = Path.of(path);
-    } catch (java.nio.file.InvalidPathException e) {
+    Optional<Path> named = RunManifest.lexical(path);
+    if (named.isEmpty() || !named.get().equals(Path.of(path)) || path.contains("\\")) {
       return Optional.empty();
     }
-    if (path.isEmpty() || relative.isAbsolute() || !relative.normalize().equals(relative)
-        || relative.startsWith("..") || path.contains("\\")
-        || path.equals("run.json") || path.equals("report.html")
+    Path relative = named.get();
+    if (path.equals("run.json") || path.equals("report.html")
         || path.equals(RunManifest.PARTIAL) || !kind.writes(relative)) {
       return Optional.empty();
     }

@@ -246,7 +246,12 @@ final class RunManifest {
     return lexical(path).map(p -> p.toString().replace('\\', '/'));
   }
 
-  private static Optional<Path> lexical(String path) {
+  /**
+   * {@link #normalized} as a path: the checks every reader of a run.json list shares (a NUL
+   * character, absolute, out by {@code ..}, the directory itself, no file name here); a
+   * remover adds its own refusals ({@link EarlierRun}).
+   */
+  static Optional<Path> lexical(String path) {
     Path relative;
     try {
       relative = Path.of(path).normalize();
