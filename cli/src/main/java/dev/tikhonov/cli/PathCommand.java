@@ -652,7 +652,12 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     try {
       writer.json("path.json", json);
     } catch (InputException e) {
-      throw RunFiles.modelWritten(e, Optional.of(s.file())); // a full disk, after the model
+      // a full disk, after the model: it said only "… (the model was saved to M)", not that
+      // path.json (as first written, the rewrite being atomic) lacks it, nor what was not written
+      throw new InputException(e.getMessage() + "; the model (--save) was saved to " + s.file()
+          + ", but path.json in " + writer.dir() + " does not record it (its \"saved\"), and the"
+          + " run's run.json and report were not written: once the cause is fixed, run the"
+          + " command again", e);
     }
   }
 

@@ -84,6 +84,49 @@ class SaveFullDiskTest {
     }
   }
 
+  /**
+   * path --save writes path.json, path.csv, then the model, then path.json again with its
+   * "saved" object (PathCommand.recordSaved). A disk with room for the first path.json but not
+   * for a second beside it (written whole, then renamed over it) fails that rewrite with the
+   * model saved: the line said only "D/path.json: cannot write the file: No space left on
+   * device (the model was saved to M)", not that path.json lacks the model, nor that run.json
+   * and the report were not written (failed before).
+   */
+  @Test
+  void pathJsonRewrittenAfterTheModel_doesNotFit_saysTheModelWasSavedAndPathJsonNotUpdated()
+      throws Exception {
+    Path probe = dir.resolve("probe");
+    InProcess first = run("path", probe, dir.resolve("probe.model"));
+    assertEquals(0, first.exit(), first.err());
+    long json = pages(probe.resolve("path.json"));
+    long csv = pages(probe.resolve("path.csv"));
+    assertTrue(json >= 4, "the case tested: path.json of " + json + " pages");
+    try (SmallDisk small = SmallDisk.mount(dir.resolve("small"), "1m")) {
+      // path.json, path.csv and the record of the run's files (one page, rewritten through a
+      // temporary file: two) fit; a second path.json beside the first does not
+      small.leave((json + csv + 2 + json / 2) * PAGE);
+      Path out = small.dir().resolve("path");
+      Path model = dir.resolve("path.model");
+      InProcess r = run("path", out, model);
+      assertEquals(2, r.exit(), r.err());
+      assertEquals(out.resolve("path.json") + ": cannot write the file: No space left on"
+          + " device; the model (--save) was saved to " + model + ", but path.json in " + out
+          + " does not record it (its \"saved\"), and the run's run.json and report were not"
+          + " written: once the cause is fixed, run the command again", r.message());
+      assertFalse(r.err().contains("\tat ") || r.err().contains("Exception"), r.err());
+      assertTrue(Files.size(model) > 0);
+      assertFalse(new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(out.resolve("path.json").toFile()).has("saved"), "path.json as first written");
+      assertFalse(Files.exists(out.resolve("run.json")));
+    }
+  }
+
+  private static final long PAGE = 4096;
+
+  private static long pages(Path file) throws Exception {
+    return (Files.size(file) + PAGE - 1) / PAGE;
+  }
+
   @Test
   void reportDoesNotFit_saysTheModelWasSaved() throws Exception {
     for (String command : List.of("ridge", "path", "select", "grid")) {

@@ -54,6 +54,24 @@ final class SmallDisk implements AutoCloseable {
     throw new AssertionError(dir + ": 64 MiB written and not full: not the small disk mounted");
   }
 
+  /**
+   * Fills the disk with a file "filler" until exactly {@code bytes} are left free (a multiple of
+   * the page, 4096 bytes, which a tmpfs counts its files in); fails the test if fewer are free.
+   */
+  void leave(long bytes) throws IOException {
+    long free = Files.getFileStore(dir).getUsableSpace();
+    if (free < bytes || bytes % 4096 != 0) {
+      throw new AssertionError(dir + ": " + free + " bytes free, cannot leave " + bytes);
+    }
+    try (OutputStream o = Files.newOutputStream(dir.resolve("filler"))) {
+      o.write(new byte[Math.toIntExact(free - bytes)]);
+    }
+    long left = Files.getFileStore(dir).getUsableSpace();
+    if (left != bytes) {
+      throw new AssertionError(dir + ": " + left + " bytes left free, not " + bytes);
+    }
+  }
+
   @Override
   public void close() throws Exception {
     run("umount", dir.toString());
