@@ -49,6 +49,12 @@ final class EarlierRun {
   private final Map<Path, Stamp> named = new TreeMap<>();
   /** Entries of run.json's list that are not a file of the run in the directory: left alone. */
   private final List<String> refused;
+  /**
+   * Of {@link #refused}: entries that name, in another spelling ({@code ./path.csv},
+   * {@code x/../path.csv}), a file of the run inside the directory, provably ({@link #alias}),
+   * by that file's path.
+   */
+  private final Map<String, Path> aliases = new java.util.HashMap<>();
   /** Files this run took as its own ({@link #keep}), as they were at open. */
   private final Map<Path, Stamp> kept = new TreeMap<>();
   /** The list's entry of each listed file still as it was: carried into a record of a stop. */
@@ -135,10 +141,12 @@ final class EarlierRun {
     Map<Path, Stamp> files = new TreeMap<>(); // in name order, for the message
     Map<Path, RunManifest.Entry> entries = new TreeMap<>();
     List<String> refused = new ArrayList<>();
+    Map<String, Path> aliases = new java.util.HashMap<>();
     for (RunManifest.Entry e : RunManifest.parse(list, refused)) {
       Optional<Path> relative = ownFile(root, k, e.path());
       if (relative.isEmpty()) {
         refused.add(e.path());
+        alias(root, k, e.path()).ifPresent(a -> aliases.put(e.path(), a));
       } else if (e.matches(root.resolve(relative.get()))) {
         // changed since (edited or replaced by the user, or by a run stopped before its end):
         // not as the run left it, so not known to be the run's any more
@@ -150,7 +158,40 @@ final class EarlierRun {
     }
     EarlierRun run = new EarlierRun(dir, k, files, List.copyOf(refused), stopped);
     run.entries.putAll(entries);
+    run.aliases.putAll(aliases);
     return run;
+  }
+
+  /**
+   * The file of the run that {@code path}, refused by {@link #ownFile} as not written as a
+   * file's own path, names in another spelling ({@code ./path.csv}, {@code x/../path.csv}):
+   * only when that is provable, the file's own path passing {@link #ownFile} and each folder
+   * on the way that {@code path} spells ({@code x}) a folder inside {@code root} and no link
+   * (through a link, {@code x/..} is the link's target's parent, not {@code root}). Empty
+   * otherwise, and for a last name that is no name ({@code path.csv/.}, which no system opens).
+   */
+  private static Optional<Path> alias(Path root, RunKind kind, String path) {
+    Optional<Path> named = RunManifest.lexical(path);
+    if (named.isEmpty() || path.contains("\\")
+        || ownFile(root, kind, named.get().toString()).isEmpty()) {
+      return Optional.empty();
+    }
+    Path spelled = Path.of(path);
+    Path at = root;
+    for (int i = 0; i < spelled.getNameCount() - 1; i++) {
+      String name = spelled.getName(i).toString();
+      if (name.equals("..")) {
+        at = at.getParent(); // of a folder reached through no link: its lexical parent
+      } else if (!name.equals(".")) {
+        at = at.resolve(name);
+        if (Files.isSymbolicLink(at) || !Files.isDirectory(at, LinkOption.NOFOLLOW_LINKS)) {
+          return Optional.empty();
+        }
+      }
+    }
+    String last = spelled.getFileName().toString();
+    return last.equals(".") || last.equals("..") || !at.resolve(last)
+        .equals(root.resolve(named.get())) ? Optional.empty() : named;
   }
 
   /**
@@ -258,9 +299,14 @@ final class EarlierRun {
     return out;
   }
 
-  /** The entries of the earlier run.json's list that name no file of the run: left alone. */
-  List<String> refused() {
-    return refused;
+  /**
+   * The entries of the earlier run.json's list that name no file of the run: left alone; but
+   * not those that name, in another spelling, a file of the run ({@link #alias}) that passes
+   * {@code rewritten}: this run rewrote the file they name, and its list names it as its own.
+   */
+  List<String> refused(Predicate<Path> rewritten) {
+    return refused.stream().filter(r -> !(aliases.containsKey(r)
+        && rewritten.test(aliases.get(r)))).toList();
   }
 
   /**

@@ -206,7 +206,8 @@ final class RunRecord {
           + " rewrite: " + summary(ofStopped));
     }
     List<String> refused = new ArrayList<>();
-    stopped.forEach(e -> refused.addAll(e.refused()));
+    SortedSet<Path> rewritten = written();
+    stopped.forEach(e -> refused.addAll(e.refused(rewritten::contains)));
     if (!refused.isEmpty()) {
       parts.add("its " + RunManifest.PARTIAL + " lists " + refusedPaths(refused));
     }
@@ -230,7 +231,7 @@ final class RunRecord {
           + " was removed; " + files(leftBehind.size()) + " of its kind that this run did not"
           + " rewrite stay, remove them if they are not yours: " + summary(leftBehind));
     }
-    List<String> refused = e.refused();
+    List<String> refused = e.refused(written()::contains);
     if (!refused.isEmpty()) {
       parts.add((parts.isEmpty() ? "the run.json of " + run : "its run.json") + " lists "
           + refusedPaths(refused));

@@ -208,6 +208,52 @@ class RunManifestTest {
   }
 
   /**
+   * An entry that spells a file of the run another way ({@code ./metrics.json},
+   * {@code x/../metrics.json} with x a folder in the run's) names that file: a later run that
+   * rewrites it takes it as its own, and says nothing of the entry. It said "its run.json lists
+   * 2 paths that are no files of that run in the folder, left alone: ./metrics.json,
+   * x/../metrics.json" (failed before), though nothing was left alone.
+   */
+  @Test
+  void anEntryInAnotherSpelling_ofAFileThisRunRewrites_isNotNamedLeftAlone() throws Exception {
+    Path run = dir.resolve("run");
+    Files.createDirectories(run.resolve("x"));
+    String entry = file(run, "metrics.json", "earlier");
+    runJson(run, RunKind.TRAIN, List.of(entry.replace("metrics.json", "./metrics.json"),
+        entry.replace("metrics.json", "x/../metrics.json")));
+    RunWriter writer = trainRun(run);
+    assertEquals(Optional.empty(), writer.removedMessage());
+    assertEquals(List.of(), writer.removed());
+    assertTrue(Files.isDirectory(run.resolve("x")));
+  }
+
+  /**
+   * Where the other spelling is not provably the file inside the folder (x/.. through a link x
+   * is the parent of the link's target), or names a file this run did not rewrite, the entry is
+   * left alone and named, as before, and no file is removed by it.
+   */
+  @Test
+  void anEntryInAnotherSpelling_throughALinkOrOfAFileNotRewritten_isLeftAlone()
+      throws Exception {
+    Path run = dir.resolve("run");
+    Path outside = Files.createDirectories(dir.resolve("outside"));
+    Files.createDirectories(outside.resolve("sub"));
+    Files.createDirectories(run);
+    Files.createSymbolicLink(run.resolve("l"), outside.resolve("sub"));
+    String there = file(outside, "metrics.json", "earlier");
+    file(run, "metrics.json", "earlier");
+    String checkpoint = file(run, "checkpoint.safetensors", "earlier");
+    runJson(run, RunKind.TRAIN, List.of(there.replace("metrics.json", "l/../metrics.json"),
+        checkpoint.replace("checkpoint.safetensors", "./checkpoint.safetensors")));
+    RunWriter writer = trainRun(run);
+    assertEquals("the run.json of the earlier train run in " + run + " lists 2 paths that are"
+        + " no files of that run in the folder, left alone: l/../metrics.json,"
+        + " ./checkpoint.safetensors", writer.removedMessage().orElseThrow());
+    assertEquals("earlier", Files.readString(outside.resolve("metrics.json")));
+    assertEquals("earlier", Files.readString(run.resolve("checkpoint.safetensors")));
+  }
+
+  /**
    * A run.json of an older tikhonov lists no files: nothing is removed (its files cannot be
    * told from the user's), and the message names what stays.
    */
