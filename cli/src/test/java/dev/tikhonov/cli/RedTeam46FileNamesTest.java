@@ -23,8 +23,8 @@ class RedTeam46FileNamesTest {
    * A data file whose name holds bytes that are not UTF-8 (x\xff\xfe.csv, as an archive from
    * an old Latin-1 system unpacks): Java decodes the argument to U+FFFD, asks the system for a
    * file of that name (bytes EF BF BD), and says the file it was given does not exist:
-   * {@code tikhonov: error: --data x��.csv: no such file}, though {@code ls} shows it. Expected:
-   * a line saying the name is not UTF-8 and so cannot be opened (rename the file), exit 2.
+   * {@code tikhonov: error: --data x��.csv: no such file}, though {@code ls} shows it.
+   * Expected: a line saying the name is not UTF-8 and so cannot be opened (rename the file), exit 2.
    */
   @Test
   @Disabled("fails now: --data with a name of bytes that are not UTF-8 says 'no such file'"
