@@ -1,5 +1,6 @@
 package dev.tikhonov.spark;
 
+import dev.tikhonov.internal.data.CloseNames;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +17,10 @@ import java.util.Set;
  * ({@code --alpha}, {@code --l1_ratio}, {@code --cv}, {@code --hidden_layer_sizes},
  * {@code --max_iter}) and the network trainers' ({@code --lr}, {@code --dropout},
  * {@code --weight_decay}), or a flag of the job's in another case, with "_" or "." for "-", or
- * with "=value" attached. Only a flag the job has is suggested.
+ * with "=value" attached; {@code ./tikhonov path}'s {@code --ignore-columns} (and
+ * {@code --exclude}, {@code --drop}), for which the job's way is {@code --features}, the columns
+ * to fit on; and else the job's flags closest in spelling ({@code --featurs}: {@code --features};
+ * CloseNames, the ranking of the CLI's suggestions). Only a flag the job has is suggested.
  * Suggestions in the error, never accepted aliases, as the CLI's.
  *
  * <p>Why a table of the Spark module's own rather than the CLI's {@code FlagSuggestions}: the
@@ -33,6 +37,8 @@ final class FlagSuggestions {
 
   private static final String GLMNET_ALPHA = " (glmnet's alpha is α)";
   private static final String SKLEARN_ALPHA = " (scikit-learn's alpha is λ)";
+  private static final String IGNORED = " (the job has no --ignore-columns: --features lists"
+      + " the columns to fit on, every other one is left out)";
 
   /**
    * Other tools' names, normalized ({@link #normalized}), to the job's flags; only those the
@@ -56,6 +62,10 @@ final class FlagSuggestions {
       Map.entry("--weights", List.of(new Candidate("--weight", ""))),
       Map.entry("--standardize", List.of(new Candidate("--no-standardize", ""))),
       Map.entry("--y", List.of(new Candidate("--target", ""))),
+      // ./tikhonov path's way to leave columns out; the job lists the columns to fit on
+      Map.entry("--ignore-columns", List.of(new Candidate("--features", IGNORED))),
+      Map.entry("--exclude", List.of(new Candidate("--features", IGNORED))),
+      Map.entry("--drop", List.of(new Candidate("--features", IGNORED))),
       // MLlib's params (normalized: --regparam, --labelcol, ...)
       Map.entry("--regparam", List.of(new Candidate("--lambdas", " (MLlib's regParam is λ)"))),
       Map.entry("--elasticnetparam", List.of(new Candidate("--l1-ratio",
@@ -101,7 +111,8 @@ final class FlagSuggestions {
   /**
    * "; did you mean --cv-folds? (cv.glmnet's nfolds)" for an unknown flag {@code typed} that
    * another tool's name, another case or spelling of one of {@code flags}, or a flag with its
-   * value attached by "=" explains; empty when none does.
+   * value attached by "=" explains, else the flags closest in spelling (at most three); empty
+   * when none is.
    *
    * @param flags the job's flags
    */
@@ -125,6 +136,11 @@ final class FlagSuggestions {
       if (flags.contains(c.flag())) {
         close.add(c.flag() + c.note());
       }
+    }
+    if (close.isEmpty()) {
+      // a typo: --featurs, --cv-fold (the flags' order is a set's: the ranking's ties by name)
+      close.addAll(CloseNames.closest(typed.substring(0, eq > 0 ? eq : typed.length()),
+          flags.stream().sorted().toList()));
     }
     return close.isEmpty() ? Optional.empty()
         : Optional.of("; did you mean " + String.join(" or ", close) + "?");

@@ -257,8 +257,10 @@ public final class PathJob {
       }
       return 0;
     } catch (InputException e) {
-      String message = sourceColumns(emptyClassLabel(Options.inFlags(e.getMessage()), args),
-          names, csv(args));
+      Optional<String> cell = csv(args) ? notANumber(spark, args, e.getMessage(), names)
+          : Optional.empty();
+      String message = cell.orElseGet(() -> sourceColumns(emptyClassLabel(
+          Options.inFlags(e.getMessage()), args), names, csv(args)));
       if (message.equals(StatisticsPass.NO_ROWS)) {
         message = "--data " + dataArg(args).orElse("") + " has no rows";
       }
@@ -698,6 +700,55 @@ public final class PathJob {
   }
 
   /**
+   * A feature cell of a CSV file that is not a number, said as the file has it, with the flag
+   * that chooses the features: "column 'b' of FILE, row 1 after the header line: "x" is not a
+   * number; choose numeric columns with --features (…)". The pass saw NaN at a row of a
+   * partition ({@link #FEATURE}: text, an empty cell and "NaN" are all NaN once cast); the
+   * file's first such cell of the column, its file and its row in that file (data rows in
+   * order, the header line not counted; Spark skips blank lines) come from the text, in two
+   * more passes on this error's path only. Empty when {@code message} is not that, or the text
+   * has no such cell (a row beyond what the file holds is not guessed).
+   */
+  static Optional<String> notANumber(SparkSession spark, String[] args, String message,
+      List<String> features) {
+    java.util.regex.Matcher m = FEATURE.matcher(message);
+    if (!m.find() || !m.group(3).equals("NaN")) {
+      return Optional.empty();
+    }
+    int index = Integer.parseInt(m.group(2));
+    if (index >= features.size()) {
+      return Optional.empty();
+    }
+    String column = features.get(index);
+    Options options = Options.parse(args);
+    Column cell = Columns.column(column);
+    Column number = cell.try_cast("double");
+    Column bad = number.isNull().or(org.apache.spark.sql.functions.isnan(number));
+    Dataset<Row> text = csvText(spark, options).select(cell.as("v"),
+        org.apache.spark.sql.functions.input_file_name().as("f"), bad.as("bad"));
+    List<Row> first = text.where(Columns.column("bad")).limit(1).collectAsList();
+    if (first.isEmpty()) {
+      return Optional.empty();
+    }
+    String file = first.get(0).getString(1);
+    List<scala.Tuple2<Row, Long>> at = text.where(Columns.column("f").equalTo(file)).javaRDD()
+        .zipWithIndex().filter(t -> t._1().getBoolean(2)).take(1);
+    if (at.isEmpty()) {
+      return Optional.empty();
+    }
+    String value = first.get(0).isNullAt(0) ? "" : first.get(0).getString(0);
+    String where = "column '" + column + "' of " + shownPath(file) + ", row "
+        + (at.get(0)._2() + 1) + " after the header line: ";
+    if (value.isBlank()) {
+      return Optional.of(where + "empty (expected a finite number)");
+    }
+    return Optional.of(where + "\"" + value + "\" is not a number; " + (options.features
+        .isPresent() ? "leave it out of --features, the columns the job fits on"
+        : "choose numeric columns with --features (without it every column but the target,"
+        + " weight and fold columns is a feature)"));
+  }
+
+  /**
    * --data found on its file system (hdfs:, s3a: and a glob too) before Spark reads it: Spark's
    * reader of a missing path logged its FileNotFoundException with ~100 lines of stack trace
    * (WARN FileStreamSink) before its own [PATH_NOT_FOUND] error.
@@ -724,9 +775,7 @@ public final class PathJob {
       // escape '"': RFC 4180's doubled quote inside a quoted field (a header "b ""x""" is the
       // column b "x", as ./tikhonov reads it); Spark's default escape is a backslash, which
       // kept the quotes in the name and the value.
-      Dataset<Row> text = spark.read().option("header", "true").option("inferSchema", "false")
-          .option("mode", "FAILFAST").option("columnPruning", "false")
-          .option("enforceSchema", "false").option("escape", "\"").csv(options.data);
+      Dataset<Row> text = csvText(spark, options);
       List<Column> numbers = new ArrayList<>();
       for (String c : text.columns()) {
         // a class target stays text: its labels are classes (classLabels), as the CLI's
@@ -746,6 +795,13 @@ public final class PathJob {
       }
       throw e;
     }
+  }
+
+  /** --data's CSV file(s) as text, every column a string. */
+  private static Dataset<Row> csvText(SparkSession spark, Options options) {
+    return spark.read().option("header", "true").option("inferSchema", "false")
+        .option("mode", "FAILFAST").option("columnPruning", "false")
+        .option("enforceSchema", "false").option("escape", "\"").csv(options.data);
   }
 
   /** More distinct labels than this in a class target are refused (a column of numbers?). */

@@ -319,4 +319,39 @@ class PathJobCsvLikeTheCliTest {
     assertEquals(Json.MAPPER.valueToTree(cli.classNames()), Json.MAPPER.readTree(
         out.resolve("path.json").toFile()).get("class_names"));
   }
+  /**
+   * spark46 (userwalk45): a feature cell of a CSV file that is not a number was "column 'b',
+   * row 3 of partition 0: empty or not a number (expected a finite number)", which neither
+   * said what the cell held nor how to leave the column out (the job has no --ignore-columns).
+   * Now the file's text says it, with --features, as ./tikhonov path names --ignore-columns;
+   * with --features given, to leave it out of them; an empty cell is said as empty. Failed
+   * before: the old line in all three.
+   */
+  @Test
+  void aFeatureCellThatIsNotANumber_isQuotedFromTheFile_withFeatures(@TempDir Path dir)
+      throws IOException {
+    Path file = Files.writeString(dir.resolve("ids.csv"),
+        "a,patient,y\n1,7,2\n2,8,4\n3,P-9,5\n4,10,1\n5,,3\n");
+    Path out = dir.resolve("out");
+    var r = run("--data", file.toString(), "--target", "y", "--out", out.toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals("tikhonov-spark: column 'patient' of " + file + ", row 3 after the header"
+        + " line: \"P-9\" is not a number; choose numeric columns with --features (without it"
+        + " every column but the target, weight and fold columns is a feature)",
+        r.err().strip());
+    r = run("--data", file.toString(), "--target", "y", "--features", "a,patient", "--out",
+        out.toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals("tikhonov-spark: column 'patient' of " + file + ", row 3 after the header"
+        + " line: \"P-9\" is not a number; leave it out of --features, the columns the job"
+        + " fits on", r.err().strip());
+    Path empty = Files.writeString(dir.resolve("empty.csv"), "a,b,y\n1,7,2\n2,8,4\n3,,5\n");
+    r = run("--data", empty.toString(), "--target", "y", "--out", out.toString());
+    assertEquals(2, r.code(), r.err());
+    assertEquals("tikhonov-spark: column 'b' of " + empty + ", row 3 after the header line:"
+        + " empty (expected a finite number)", r.err().strip());
+    r = run("--data", file.toString(), "--target", "y", "--features", "a", "--out",
+        out.toString());
+    assertEquals(0, r.code(), r.err());
+  }
 }

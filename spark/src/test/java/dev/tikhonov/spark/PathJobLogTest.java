@@ -50,8 +50,9 @@ class PathJobLogTest {
     Path ragged = Files.writeString(dir.resolve("ragged.csv"), "a,b,y\n1,2,3\n1,2\n2,1,4\n");
     List<String> expected = List.of(
         "tikhonov-spark: --data " + missing + ": no such file or directory",
-        "tikhonov-spark: column 'b', row 2 of partition 0: empty or not a number (expected a"
-            + " finite number)",
+        "tikhonov-spark: column 'b' of " + text + ", row 2 after the header line: \"x\" is not"
+            + " a number; choose numeric columns with --features (without it every column but"
+            + " the target, weight and fold columns is a feature)",
         "tikhonov-spark: --data " + ragged + ": a line has more or fewer fields than the header"
             + " line: 1,2");
     List<Path> data = List.of(missing, text, ragged);
@@ -104,9 +105,10 @@ class PathJobLogTest {
         new java.io.PrintStream(java.io.OutputStream.nullOutputStream()),
         new java.io.PrintStream(failingOnWrite, true, java.nio.charset.StandardCharsets.UTF_8)));
     assertEquals(2, code);
-    assertEquals("tikhonov-spark: column 'b', row 2 of partition 0: empty or not a number"
-        + " (expected a finite number)", err.toString(java.nio.charset.StandardCharsets.UTF_8)
-        .strip());
+    assertEquals("tikhonov-spark: column 'b' of " + text + ", row 2 after the header line:"
+        + " \"x\" is not a number; choose numeric columns with --features (without it every"
+        + " column but the target, weight and fold columns is a feature)",
+        err.toString(java.nio.charset.StandardCharsets.UTF_8).strip());
     String all = String.join("\n", logged);
     assertTrue(logged.stream().anyMatch(e -> e.startsWith("WARN " + TaskLogs.LOGGERS.get(1))
         && e.contains("Lost task") && e.contains("a genuine failure of a task")), all);

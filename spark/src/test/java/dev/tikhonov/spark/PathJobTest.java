@@ -505,6 +505,32 @@ class PathJobTest {
   }
 
   /**
+   * spark46 (userwalk45): ./tikhonov path's --ignore-columns, given to the job, got "unknown
+   * flag --ignore-columns (see --help or docs/spark.md)", and a typo of one of the job's flags
+   * (--featurs) the same; now the first names --features, the job's way to leave columns out,
+   * and a typo gets the flags closest in spelling, as the CLI's (CloseNames). Failed before:
+   * both ended in "(see --help or docs/spark.md)".
+   */
+  @Test
+  void unknownFlag_theClisIgnoreColumnsOrATypo_suggestsTheJobsFlag(@TempDir Path dir) {
+    String missing = dir.resolve("no-such.csv").toString();
+    Map<String, String> expected = new java.util.LinkedHashMap<>();
+    expected.put("--ignore-columns", "--features (the job has no --ignore-columns: --features"
+        + " lists the columns to fit on, every other one is left out)");
+    expected.put("--exclude", "--features (the job has no --ignore-columns: --features lists"
+        + " the columns to fit on, every other one is left out)");
+    expected.put("--featurs", "--features");
+    expected.put("--cv-fold", "--cv-folds");
+    expected.put("--lambda-min-ration", "--lambda-min-ratio");
+    for (Map.Entry<String, String> e : expected.entrySet()) {
+      var r = run("--data", missing, "--target", "y", e.getKey(), "id");
+      assertEquals(2, r.code(), e.getKey() + ": " + r.err());
+      assertEquals("tikhonov-spark: unknown flag " + e.getKey() + "; did you mean "
+          + e.getValue() + "?", r.err().strip());
+    }
+  }
+
+  /**
    * --nlambda and --lambda-min-ratio set the default sequence: beside --lambdas they had no
    * effect, without a word; refused as ./tikhonov path refuses them, naming both flags, before
    * the data are read.
@@ -934,8 +960,9 @@ class PathJobTest {
     var text = run("--data", data, "--target", "y", "--cv-folds", "5", "--fold-column",
         "fold", "--out", dir.resolve("o").toString());
     assertEquals(2, text.code());
-    assertEquals("tikhonov-spark: column 'c', row 8 of partition 0: empty or not a number "
-        + "(expected a finite number)", text.err().strip());
+    assertEquals("tikhonov-spark: column 'c' of " + data + ", row 8 after the header line:"
+        + " \"oops\" is not a number; choose numeric columns with --features (without it every"
+        + " column but the target, weight and fold columns is a feature)", text.err().strip());
     var ratio = run("--data", data, "--target", "y", "--l1-ratio", "2");
     assertEquals("tikhonov-spark: --l1-ratio must be a number in [0, 1], got '2'",
         ratio.err().strip());
