@@ -21,11 +21,24 @@ import java.util.Set;
 final class FlagSuggestions {
   private FlagSuggestions() {}
 
-  /** A flag of the command's that {@code typed} may mean, in its words (with a note). */
-  private record Candidate(String flag, String note) {}
+  /**
+   * A flag of the command's that {@code typed} may mean, in its words (with a note), and where
+   * to read more ({@code see}, said once after the suggestions).
+   */
+  private record Candidate(String flag, String note, String see) {
+    /** A candidate whose note, if any, converts another library's setting. */
+    Candidate(String flag, String note) {
+      this(flag, note, note.isEmpty() ? "" : CONVERTS);
+    }
+  }
+
+  private static final String CONVERTS =
+      " docs/objective.md converts scikit-learn's and glmnet's settings";
 
   private static final String SKLEARN_ALPHA = " (scikit-learn's alpha is λ)";
   private static final String GLMNET_ALPHA = " (glmnet's alpha is α)";
+  private static final String FEATURES = " (the columns to leave out: every other column but"
+      + " --target's is a feature)";
   private static final String GLMNET_THRESH = " (glmnet's thresh is where its sweeps stop;"
       + " --tol certifies each λ)";
 
@@ -58,6 +71,8 @@ final class FlagSuggestions {
       Map.entry("--type-measure", List.of(new Candidate("--cv-measure", ""))),
       Map.entry("--alignment", List.of(new Candidate("--cv-alignment", ""))),
       Map.entry("--exclude", List.of(new Candidate("--ignore-columns", ""))),
+      // Spark's PathJob picks the columns to fit on; the CLI fits on every other column
+      Map.entry("--features", List.of(new Candidate("--ignore-columns", FEATURES, ""))),
       Map.entry("--intercept", List.of(new Candidate("--no-intercept", ""))),
       Map.entry("--standardize", List.of(new Candidate("--no-standardize", ""))),
       Map.entry("--penalty-factor", List.of(new Candidate("--penalty-factors", ""))),
@@ -84,16 +99,15 @@ final class FlagSuggestions {
         }
       }
       List<String> close = new ArrayList<>();
-      boolean alpha = false;
+      String see = "";
       for (Candidate c : ALIASES.getOrDefault(typed, List.of())) {
         if (options.contains(c.flag())) {
           close.add(c.flag() + c.note());
-          alpha |= !c.note().isEmpty();
+          see = c.see().isEmpty() ? see : c.see();
         }
       }
       if (!close.isEmpty()) {
-        return Optional.of("; did you mean " + String.join(" or ", close) + "?"
-            + (alpha ? " docs/objective.md converts scikit-learn's and glmnet's settings" : ""));
+        return Optional.of("; did you mean " + String.join(" or ", close) + "?" + see);
       }
     }
     return Optional.empty();

@@ -93,6 +93,10 @@ class MistypedFlagTest {
         firstLine("path", "--data", "d.csv", "--alignment", "fraction"));
     assertEquals("Unknown options: '--exclude', 'age'; did you mean --ignore-columns?",
         firstLine("path", "--data", "d.csv", "--exclude", "age"));
+    // Spark's PathJob names the columns to fit on; the CLI the ones to leave out
+    assertEquals("Unknown options: '--features', 'age,bmi'; did you mean --ignore-columns (the"
+        + " columns to leave out: every other column but --target's is a feature)?",
+        firstLine("path", "--data", "d.csv", "--features", "age,bmi"));
     assertEquals("Unknown options: '--intercept', 'FALSE'; did you mean --no-intercept?",
         firstLine("path", "--data", "d.csv", "--intercept", "FALSE"));
     assertEquals("Unknown options: '--standardize', 'FALSE'; did you mean --no-standardize?",
