@@ -397,7 +397,9 @@ final class MultinomialSolver implements PointSolver {
       for (int c = 0; c < numClasses; c++) {
         classValues[c] = b[c * p + j];
       }
-      double shift = penalty[j] <= 0 ? mean(classValues) : ElasticNetPenalty.center(alpha, classValues, sorted);
+      double shift = penalty[j] <= 0
+          ? mean(classValues)
+          : ElasticNetPenalty.center(alpha, classValues, sorted);
       if (box.bounded) {
         shift = boxedShift(j, shift);
       }
