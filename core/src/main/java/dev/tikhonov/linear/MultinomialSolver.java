@@ -195,9 +195,12 @@ final class MultinomialSolver implements PointSolver {
     cd.setThreshold(threshold);
     outsideGradientFresh = false;
     boolean anyClassFitted = false;
+    double best = Double.POSITIVE_INFINITY;
+    int stalled = 0;
     while (true) {
       cd.checkPasses();
       boolean notConverged = false;
+      double promised = 0;
       for (int c = 0; c < numClasses; c++) {
         int off = c * p;
         interceptOld[c] = intercept[c];
@@ -234,6 +237,7 @@ final class MultinomialSolver implements PointSolver {
             notConverged = xv[off + j] * d * d > limit;
           }
         }
+        promised += stepSquares(c, weightSum);
         updateClassProbabilities(c);
         backtrack(c, before, l1, l2);
       }
@@ -246,7 +250,51 @@ final class MultinomialSolver implements PointSolver {
         outsideGradientFresh = true;
         return;
       }
+      // A stall inside the solve: STALLED_ROUNDS rounds in a row whose full Newton steps
+      // promised a decrease (½Σ xv·d², the quadratic model's) above the backtracking's slack
+      // did not lower the objective (steps that the backtracking rejects, or that undo each
+      // other). Without this the rounds went on until the path's budget of passes ran out;
+      // now the path's certificate decides, and its tightening ends the λ as not converged, as
+      // for a stall between solves. Steps promising less are below the objective's rounding
+      // (near the solution at tight tolerances): they go on, the step sizes end those rounds.
+      double objective = loss() + penaltyValue(l1, l2);
+      boolean visible = 0.5 * promised > 1e-12 * Math.max(1.0, Math.abs(best));
+      stalled = objective < best || !visible ? 0 : stalled + 1;
+      best = Math.min(best, objective);
+      if (stalled >= PathLoop.STALLED_ROUNDS) {
+        return;
+      }
     }
+  }
+
+  /** Σv·d₀² + Σⱼ xvⱼ·dⱼ² of class c's full Newton step (d from bOld, interceptOld). */
+  private double stepSquares(int c, double weightSum) {
+    int off = c * p;
+    double d0 = intercept[c] - interceptOld[c];
+    double sum = weightSum * d0 * d0;
+    for (int a = 0; a < cd.numActive; a++) {
+      int j = cd.active[a];
+      double d = b[off + j] - bOld[off + j];
+      sum += xv[off + j] * d * d;
+    }
+    return sum;
+  }
+
+  /** The penalty λΣₖΣⱼvⱼ[α|bⱼₖ| + (1−α)/2 bⱼₖ²] over the active set. */
+  private double penaltyValue(double l1, double l2) {
+    double sum = 0;
+    for (int a = 0; a < cd.numActive; a++) {
+      int j = cd.active[a];
+      double weight1 = PointSolver.times(penalty[j], l1);
+      double weight2 = 0.5 * PointSolver.times(penalty[j], l2);
+      for (int c = 0; c < numClasses; c++) {
+        double bj = b[c * p + j];
+        if (bj != 0) { // at λ = ∞ a penalized coefficient is 0 and its weights infinite
+          sum += weight1 * Math.abs(bj) + weight2 * bj * bj;
+        }
+      }
+    }
+    return sum;
   }
 
   /**
