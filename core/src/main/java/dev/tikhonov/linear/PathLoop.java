@@ -96,6 +96,10 @@ final class PathLoop {
       limit = true;
     }
     double lambdaMax = solver.lambdaMax();
+    // The null deviance as every fit's deviance is computed: the solver's own ratio at its
+    // intercept-only fit, 0 in exact arithmetic, where its dev₀ (a closed form, or the start
+    // before the intercept's last Newton step) differs by rounding (−5e-15 on breast_cancer).
+    double nullRatio = limit ? 0 : interceptOnlyRatio(solver, k, p).orElse(0);
     double[] lambdas;
     if (defaultSequence) {
       if (!(lambdaMax > 0)) {
@@ -159,6 +163,10 @@ final class PathLoop {
           stalled = cert < best ? 0 : stalled + 1;
           best = Math.min(best, cert);
         }
+        if (atInfinity) {
+          // the first λ's fit is the λ = ∞ fit, tightened: its ratio is the null model's
+          nullRatio = interceptOnlyRatio(solver, k, p).orElse(nullRatio);
+        }
       } catch (IterationLimitReached e) {
         // glmnet drops the λ its maxit interrupts and returns the fits before it: the cut fit
         // is not a solution, so it is neither kept nor scored nor saved. At the first λ glmnet
@@ -171,7 +179,7 @@ final class PathLoop {
         }
         end = PathSolution.End.of(Shortfall.passBudget(l + 1, lambda, m,
             solver.certificate(lambda), tolerance, settings.maxIterations(),
-            solver.devianceRatio()));
+            relative(solver.devianceRatio(), nullRatio)));
         break;
       }
       if (settings.maxEverActive().isPresent()
@@ -196,21 +204,22 @@ final class PathLoop {
       intercepts[l] = new double[k];
       coefficients[l] = new double[k][p];
       solver.coefficients(intercepts[l], coefficients[l]);
-      if (!finite(solver.devianceRatio(), cert, intercepts[l], coefficients[l])) {
+      double ratioHere = relative(solver.devianceRatio(), nullRatio);
+      if (!finite(ratioHere, cert, intercepts[l], coefficients[l])) {
         // Never hand out NaN: the path ends before this λ, and says so.
         if (l == 0) {
           throw new InputException(String.format(Locale.ROOT, "the fit at the first λ (%.6g)"
               + " is not finite (deviance ratio %s, certificate %s): the features' values are"
               + " too large or too unevenly scaled for double precision; standardize them",
-              lambda, solver.devianceRatio(), cert));
+              lambda, ratioHere, cert));
         }
         end = PathSolution.End.of(Shortfall.notFinite(l + 1, lambda, m, cert, tolerance,
-            settings.maxIterations(), solver.devianceRatio()));
+            settings.maxIterations(), ratioHere));
         break;
       }
       toOriginalScale(design, family, intercepts[l], coefficients[l]);
       df[l] = PathSolution.nonzeroFeatures(coefficients[l]);
-      devianceRatio[l] = solver.devianceRatio();
+      devianceRatio[l] = ratioHere;
       certificate[l] = cert;
       converged[l] = cert <= tolerance;
       passes[l] = solver.passes() - passesBefore;
@@ -255,9 +264,32 @@ final class PathLoop {
     return new PathSolution(family, alpha, settings.multinomialPenalty(),
         Arrays.copyOf(lambdas, done),
         Arrays.copyOf(intercepts, done), Arrays.copyOf(coefficients, done),
-        Arrays.copyOf(df, done), Arrays.copyOf(devianceRatio, done), dev0, tolerance,
+        Arrays.copyOf(df, done), Arrays.copyOf(devianceRatio, done), dev0 * (1 - nullRatio),
+        tolerance,
         Arrays.copyOf(converged, done), Arrays.copyOf(passes, done),
         Arrays.copyOf(certificate, done), featureNames, classNames, end);
+  }
+
+  /**
+   * The solver's deviance ratio now, when its state is an intercept-only fit (every coefficient
+   * 0: no unpenalized feature entered) and the ratio a number below 1; empty otherwise.
+   */
+  private static java.util.OptionalDouble interceptOnlyRatio(PointSolver solver, int k, int p) {
+    double[] a0 = new double[k];
+    double[][] b = new double[k][p];
+    solver.coefficients(a0, b);
+    double ratio = solver.devianceRatio();
+    return PathSolution.nonzeroFeatures(b) == 0 && Double.isFinite(ratio) && ratio < 1
+        ? java.util.OptionalDouble.of(ratio) : java.util.OptionalDouble.empty();
+  }
+
+  /**
+   * 1 − dev/dev₀′ with dev₀′ = (1 − r₀)·dev₀ the null deviance as the fits compute it, from the
+   * solver's ratio r = 1 − dev/dev₀ and its ratio r₀ at the intercept-only fit: (r − r₀)/(1 − r₀),
+   * exactly 0 at that fit and r itself where r₀ = 0.
+   */
+  private static double relative(double ratio, double nullRatio) {
+    return nullRatio == 0 ? ratio : (ratio - nullRatio) / (1 - nullRatio);
   }
 
   /** Whether the solver's state at a λ is a number everywhere. */
