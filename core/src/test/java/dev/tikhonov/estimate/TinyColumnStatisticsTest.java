@@ -1,6 +1,7 @@
 package dev.tikhonov.estimate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -78,9 +79,51 @@ class TinyColumnStatisticsTest {
         e.getMessage());
     // the largest |x2| is 3.42e-301 = 1.83·2^-999: 2^999 takes it into [1, 2)
     assertTrue(e.getMessage().contains("multiply the column by 2^999"), e.getMessage());
+    assertTrue(e.getMessage().contains("its squares are 0 in double precision: sufficient"
+        + " statistics (sums of squared deviations) would read it as constant"), e.getMessage());
     InputException folds = assertThrows(InputException.class,
         () -> FoldStatistics.of(x, tiny.targets(), KFold.random(200, 4, 1)));
     assertEquals(e.getMessage(), folds.getMessage());
+  }
+
+  /**
+   * Columns at 1e-123 and 1e-130 are below 2⁻⁴⁰⁰ but their squares (about 1e-246, 1e-260) are
+   * normal numbers, and their statistics would still be exact (measured: the path from unchecked
+   * statistics equals the scaled column's to the last bit down to 1e-140). The statistics refuse
+   * them for the margin they keep, and the message says so; it said they "cannot hold its
+   * spread, and would read it as constant", true only where the squares underflow (1e-301). A
+   * column at 1e-155 has subnormal squares, which lose digits. The fits on rows take them all.
+   */
+  @Test
+  void statistics_aColumnAt1eMinus123or130_areRefusedForTheirMargin_andTheRowsRouteFitsThem() {
+    for (double magnitude : new double[] {1e-123, 1e-130}) {
+      Dataset tiny = data(magnitude);
+      InputException e = assertThrows(InputException.class,
+          () -> GaussianStatistics.of(tiny.featureRows(), tiny.targets()));
+      assertTrue(e.getMessage().contains("below 2^-400 (about 3.9e-121): its squares (at most"),
+          e.getMessage());
+      assertTrue(e.getMessage().contains(") are within 2^222 of double's smallest normal number"
+          + " (2.2e-308), the margin that sufficient statistics (sums of squared deviations)"
+          + " keep so that smaller and weighted squared deviations lose no digits"),
+          e.getMessage());
+      assertFalse(e.getMessage().contains("constant"), e.getMessage());
+      ElasticNet<LinearModel> lasso = ElasticNet.gaussian().build();
+      RegularizationPath<LinearModel> plain = lasso.path(data(1));
+      RegularizationPath<LinearModel> small = lasso.path(tiny);
+      assertEquals(plain.size(), small.size());
+      double[] b = plain.atIndex(plain.size() - 1).coefficients();
+      double[] t = small.atIndex(small.size() - 1).coefficients();
+      assertTrue(Math.abs(b[1]) > 1, "the column matters: " + b[1]);
+      assertEquals(b[0], t[0], 1e-9 * Math.abs(b[0]), "coefficient 1");
+      assertEquals(b[1], t[1] * magnitude, 1e-9 * Math.abs(b[1]), "coefficient 2 · magnitude");
+      assertEquals(b[2], t[2], 1e-9 * Math.abs(b[2]), "coefficient 3");
+    }
+    Dataset subnormalSquares = data(1e-155);
+    InputException e = assertThrows(InputException.class,
+        () -> GaussianStatistics.of(subnormalSquares.featureRows(), subnormalSquares.targets()));
+    assertTrue(e.getMessage().contains("are below double's smallest normal number (2.2e-308):"
+        + " sufficient statistics (sums of squared deviations) would lose digits of its spread,"
+        + " or read it as constant"), e.getMessage());
   }
 
   @Test

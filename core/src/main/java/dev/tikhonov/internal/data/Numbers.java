@@ -151,16 +151,34 @@ public final class Numbers {
 
   /**
    * Why {@code what} ("feature 2 (column x2)"), whose largest magnitude over all {@code rows}
-   * rows is {@code largest} ({@link #tooSmallToSquare}), cannot be summed as unscaled squares,
-   * with the remedy: the exact power of two that takes the largest into [1, 2).
+   * rows is {@code largest} ({@link #tooSmallToSquare}), is not summed as unscaled squares, with
+   * the remedy: the exact power of two that takes the largest into [1, 2). What fails depends
+   * on the square of the largest: 0 in double precision (below about 1.5e-162), the statistics
+   * would read the column as constant; subnormal (below about 1.5e-154), its squared deviations
+   * lose digits; otherwise (as at 1e-123 or 1e-130) they are still exact, but within 2²²² of
+   * double's smallest normal number, the margin the statistics keep for deviations far below the
+   * largest value and for the weights that multiply them.
    */
   public static String tooSmallToSquareMessage(String what, double largest, long rows) {
     int k = unitPowerOfTwo(largest);
+    double square = largest * largest;
+    String why;
+    if (square == 0) {
+      why = "its squares are 0 in double precision: sufficient statistics (sums of squared"
+          + " deviations) would read it as constant";
+    } else if (square < Double.MIN_NORMAL) {
+      why = String.format(Locale.ROOT, "its squares (at most %.2g) are below double's smallest"
+          + " normal number (2.2e-308): sufficient statistics (sums of squared deviations) would"
+          + " lose digits of its spread, or read it as constant", square);
+    } else {
+      why = String.format(Locale.ROOT, "its squares (at most %.2g) are within 2^222 of double's"
+          + " smallest normal number (2.2e-308), the margin that sufficient statistics (sums of"
+          + " squared deviations) keep so that smaller and weighted squared deviations lose no"
+          + " digits", square);
+    }
     return String.format(Locale.ROOT, "%s: its largest magnitude over all %d rows is %.3g,"
-        + " below 2^-400 (about 3.9e-121): sufficient statistics (sums of squared deviations)"
-        + " cannot hold its spread, and would read it as constant; multiply the column by 2^%d"
-        + " (exact: a power of two) and divide its coefficient by 2^%d", what, rows, largest,
-        k, k);
+        + " below 2^-400 (about 3.9e-121): %s; multiply the column by 2^%d (exact: a power of"
+        + " two) and divide its coefficient by 2^%d", what, rows, largest, why, k, k);
   }
 
   /**
