@@ -158,21 +158,34 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
   }
 
   /**
-   * λ_max of the default sequence on {@code train}, where the warm starts begin; 0 where no
-   * feature with a positive penalty factor varies or is correlated with the target: there the
-   * default sequence is refused (it has no start), but a λ given to {@link #fit} is fitted as it
-   * is, at once (the model of the unpenalized features and intercepts, as Ridge's).
+   * λ_max of the default sequence on {@code train}, where the warm starts begin, as the path
+   * computes it ({@link ElasticNetPath#lambdaMax}; with an adaptive penalty, on the pilot's
+   * factors: {@link dev.tikhonov.select.AdaptivePenalty#lambdaMax}); 0 where no feature with a
+   * positive penalty factor varies or is correlated with the target: there the default sequence
+   * is refused (it has no start), but a λ given to {@link #fit} is fitted as it is, at once (the
+   * model of the unpenalized features and intercepts, as Ridge's).
    */
   private double lambdaMax(Dataset train) {
-    try {
-      return fitPath(train, settings.withLambdas(new double[0]).withNumLambdas(1), settings)
-          .lambdas()[0];
-    } catch (InputException e) {
-      if (e.setting().filter("lambdas"::equals).isPresent()) {
-        return 0;
-      }
-      throw e;
+    LinearFit.requireFamily(family, train, name());
+    PathSettings s = settings.withLambdas(new double[0]); // the default sequence's settings
+    java.util.List<String> classes = LinearFit.classNames(family, train);
+    if (train.isSparse()) {
+      LinearFit.requireDenseOnlySettingsAbsent(train, weightColumn, offsetColumn, adaptive);
+      return ElasticNetPath.lambdaMax(family, train.sparseFeatures().orElseThrow(),
+          train.targets(), s, train.featureNames(), classes);
     }
+    ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
+        offsetColumn);
+    if (adaptive.isPresent()) {
+      int[] all = java.util.stream.IntStream.range(0, split.x().length).toArray();
+      dev.tikhonov.select.AdaptivePenalty.Factors factors =
+          dev.tikhonov.select.AdaptivePenalty.factors(family, split.x(), train.targets(), all,
+              split.observations(), s, adaptive.get(), split.featureNames(), classes, 1);
+      return dev.tikhonov.select.AdaptivePenalty.lambdaMax(family, split.x(), train.targets(),
+          split.observations(), s, factors, split.featureNames(), classes);
+    }
+    return ElasticNetPath.lambdaMax(family, split.x(), train.targets(), split.observations(), s,
+        split.featureNames(), classes);
   }
 
   /**

@@ -180,6 +180,46 @@ public final class ElasticNetPath {
   }
 
   /**
+   * λ_max of the default sequence of {@link #fit(Family, double[][], double[], Observations,
+   * PathSettings, List, List) fit} on the same arguments, computed as the path computes it:
+   * {@code maxⱼ |∇ⱼ| / (max(α, 0.001)·vⱼ)} over the penalized features (vⱼ &gt; 0) that vary,
+   * ∇ the gradient of the mean loss at the λ = ∞ fit (the intercepts and the unpenalized
+   * features). 0 where no such feature varies or is correlated with the target, where the
+   * default sequence is refused and a given λ is the λ = ∞ fit already. Dense rows are always
+   * standardized as the design route does (the gaussian statistics' route gives the same λ_max
+   * to rounding). The same checks and messages as the fit; stateless and thread-safe.
+   *
+   * @throws InputException for data or settings that cannot be fitted, as the fit says
+   */
+  public static double lambdaMax(Family family, double[][] x, double[] y,
+      Observations observations, PathSettings settings, List<String> featureNames,
+      List<String> classNames) {
+    int[] rows = StandardizedDesign.allRows(x.length);
+    requirePenaltyFits(family, settings);
+    Problem problem = problem(family, x.length, (omega, scaleRows) -> observations.hasWeights()
+        ? StandardizedDesign.of(x, rows, omega, scaleRows, settings.intercept(),
+            settings.standardize())
+        : StandardizedDesign.of(x, rows, settings.intercept(), settings.standardize()),
+        y, rows, observations, settings, featureNames, classNames, Updates.AUTOMATIC);
+    return PathLoop.lambdaMax(problem.solver(), settings);
+  }
+
+  /**
+   * {@link #lambdaMax(Family, double[][], double[], Observations, PathSettings, List, List)} on
+   * all rows of the sparse {@code x}, kept sparse as {@link #fit(Family, SparseMatrix, double[],
+   * PathSettings, List, List)} keeps it.
+   */
+  public static double lambdaMax(Family family, SparseMatrix x, double[] y,
+      PathSettings settings, List<String> featureNames, List<String> classNames) {
+    int[] rows = StandardizedDesign.allRows(x.numRows());
+    requirePenaltyFits(family, settings);
+    Problem problem = problem(family, x.numRows(), (omega, scaleRows) -> StandardizedDesign.of(x,
+        rows, omega, scaleRows, settings.intercept(), settings.standardize()), y, rows,
+        Observations.none(), settings, featureNames, classNames, Updates.AUTOMATIC);
+    return PathLoop.lambdaMax(problem.solver(), settings);
+  }
+
+  /**
    * Refuses weights that leave a fit with an intercept one row of positive weight: the intercept
    * fits that row exactly, whatever the family, and the checks after this one would speak only
    * of what follows (a target "constant" on that one row), not of the weights that caused it.
@@ -372,6 +412,19 @@ public final class ElasticNetPath {
   private static PathSolution fit(Family family, int numRows, DesignSource source, double[] y,
       int[] rows, Observations observations, PathSettings settings, List<String> featureNames,
       List<String> classNames, Updates updates) {
+    Problem problem = problem(family, numRows, source, y, rows, observations, settings,
+        featureNames, classNames, updates);
+    return PathLoop.run(problem.solver(), problem.design(), family, settings, featureNames,
+        problem.classNames());
+  }
+
+  /** A checked problem: its design, its family's point solver and its class names. */
+  private record Problem(StandardizedDesign design, PointSolver solver, List<String> classNames) {
+  }
+
+  private static Problem problem(Family family, int numRows, DesignSource source, double[] y,
+      int[] rows, Observations observations, PathSettings settings, List<String> featureNames,
+      List<String> classNames, Updates updates) {
     if (numRows != y.length) {
       throw new InputException(numRows + " feature rows but " + y.length + " targets");
     }
@@ -459,7 +512,7 @@ public final class ElasticNetPath {
       }
       default -> throw new IllegalStateException("unknown family " + family);
     }
-    return PathLoop.run(solver, design, family, settings, featureNames, names);
+    return new Problem(design, solver, names);
   }
 
   /**

@@ -64,6 +64,33 @@ final class PathLoop {
 
   private PathLoop() {}
 
+  /** The sweep threshold of every λ's first round: glmnet's thresh, or the tolerance. */
+  private static double threshold(PointSolver solver, PathSettings settings) {
+    return Math.min(settings.tolerance(), GLMNET_THRESHOLD) * solver.sweepScale();
+  }
+
+  /**
+   * The λ = ∞ fit, the unpenalized features and intercepts alone, where every path starts;
+   * false when the budget of passes ran out during it.
+   */
+  private static boolean fitAtInfinity(PointSolver solver, double threshold) {
+    try {
+      solver.solveUnpenalized(Math.max(threshold, floor(solver)));
+      return true;
+    } catch (IterationLimitReached e) {
+      return false;
+    }
+  }
+
+  /**
+   * λ_max as {@link #run} finds it, without the path: from the gradient at the λ = ∞ fit; 0
+   * where no penalized feature varies or is correlated with the target.
+   */
+  static double lambdaMax(PointSolver solver, PathSettings settings) {
+    fitAtInfinity(solver, threshold(solver, settings));
+    return solver.lambdaMax();
+  }
+
   /** Whether the solvers recompute their state for each certificate under these settings. */
   static boolean recomputeCertificates(PathSettings settings) {
     return settings.tolerance() < RECOMPUTE_BELOW;
@@ -83,18 +110,13 @@ final class PathLoop {
     double alpha = settings.l1Ratio();
     double tolerance = settings.tolerance();
     double dev0 = solver.nullDeviance();
-    double threshold = Math.min(tolerance, GLMNET_THRESHOLD) * solver.sweepScale();
+    double threshold = threshold(solver, settings);
     boolean defaultSequence = settings.defaultSequence();
 
     // The one infinite λ: the unpenalized features and intercepts alone; λ_max from its gradient.
     // When the budget runs out there, the first λ throws at once (no fit).
-    boolean limit = false;
+    boolean limit = !fitAtInfinity(solver, threshold);
     int passesBefore = 0;
-    try {
-      solver.solveUnpenalized(Math.max(threshold, floor(solver)));
-    } catch (IterationLimitReached e) {
-      limit = true;
-    }
     double lambdaMax = solver.lambdaMax();
     // The null deviance as every fit's deviance is computed: the solver's own ratio at its
     // intercept-only fit, 0 in exact arithmetic, where its dev₀ (a closed form, or the start

@@ -304,19 +304,47 @@ public final class AdaptivePenalty {
   public static PathSolution path(Family family, double[][] x, double[] y, int[] rows,
       Observations observations, PathSettings settings, Factors factors,
       List<String> featureNames, List<String> classNames) {
+    int[] kept = kept(factors);
+    PathSolution fit = ElasticNetPath.fit(family, Columns.select(x, kept), y, rows,
+        observations, keptSettings(settings, factors, kept), Columns.names(featureNames, kept),
+        classNames);
+    return Columns.expand(fit, kept, featureNames);
+  }
+
+  /**
+   * λ_max of the default sequence of {@link #path(Family, double[][], double[], int[],
+   * Observations, PathSettings, Factors, List, List) path} on all rows: the path's own
+   * ({@link ElasticNetPath#lambdaMax(Family, double[][], double[], Observations, PathSettings,
+   * List, List)}) on the features kept, with the factors' penalties; 0 where none of them
+   * varies or is correlated with the target.
+   *
+   * @throws InputException when no feature is kept
+   */
+  public static double lambdaMax(Family family, double[][] x, double[] y,
+      Observations observations, PathSettings settings, Factors factors,
+      List<String> featureNames, List<String> classNames) {
+    int[] kept = kept(factors);
+    return ElasticNetPath.lambdaMax(family, Columns.select(x, kept), y, observations,
+        keptSettings(settings, factors, kept), Columns.names(featureNames, kept), classNames);
+  }
+
+  /** The features the factors keep (finite factors). @throws InputException for none */
+  private static int[] kept(Factors factors) {
     int[] kept = factors.kept();
     if (kept.length == 0) {
       throw InputException.about("adaptive", ": every pilot coefficient is 0 (every feature would"
           + " have an infinite penalty factor); nothing to fit");
     }
+    return kept;
+  }
+
+  /** {@code settings} with the factors of the features kept as their penalty factors. */
+  private static PathSettings keptSettings(PathSettings settings, Factors factors, int[] kept) {
     double[] v = new double[kept.length];
     for (int c = 0; c < kept.length; c++) {
       v[c] = factors.factors[kept[c]];
     }
-    PathSolution fit = ElasticNetPath.fit(family, Columns.select(x, kept), y, rows,
-        observations, settings.withPenaltyFactors(v), Columns.names(featureNames, kept),
-        classNames);
-    return Columns.expand(fit, kept, featureNames);
+    return settings.withPenaltyFactors(v);
   }
 
   /**
