@@ -9,7 +9,8 @@ Writes into core/src/test/resources/ref/weighted-scores/:
               multinomial model, one row for the others)
   scores.csv  model, score, value: each model's weighted scores on data.csv by scikit-learn's
               metrics with sample_weight=w (the Poisson loss Σwᵢ(μᵢ − yᵢηᵢ)/Σwᵢ by numpy, as
-              docs/objective.md's ℓ has no metric of its own there); for the binomial and
+              docs/objective.md's ℓ has no metric of its own there), and the Poisson model's
+              mean_poisson_deviance with and without the weights; for the binomial and
               multinomial models also confusion_matrix(y, ŷ, sample_weight=w), each cell as
               score "confusion[actual][predicted]" (0-based class indices), and unweighted as
               "counts[actual][predicted]"
@@ -21,7 +22,8 @@ import os
 import numpy as np
 import sklearn
 from sklearn.metrics import (accuracy_score, confusion_matrix, d2_tweedie_score, log_loss,
-                             mean_absolute_error, mean_squared_error, r2_score, roc_auc_score)
+                             mean_absolute_error, mean_poisson_deviance, mean_squared_error,
+                             r2_score, roc_auc_score)
 
 assert sklearn.__version__ == "1.2.1", sklearn.__version__
 OUT = "core/src/test/resources/ref/weighted-scores"
@@ -73,7 +75,9 @@ scores += [("poisson", "loss", np.average(mu - yc * ec, weights=w)),
            ("poisson", "mse", mean_squared_error(yc, mu, sample_weight=w)),
            ("poisson", "mae", mean_absolute_error(yc, mu, sample_weight=w)),
            ("poisson", "r2", r2_score(yc, mu, sample_weight=w)),
-           ("poisson", "d2", d2_tweedie_score(yc, mu, sample_weight=w, power=1))]
+           ("poisson", "d2", d2_tweedie_score(yc, mu, sample_weight=w, power=1)),
+           ("poisson", "deviance", mean_poisson_deviance(yc, mu, sample_weight=w)),
+           ("poisson", "deviance_unweighted", mean_poisson_deviance(yc, mu))]
 for model, y, predicted, k in [("binomial", yb, (pb > 0.5).astype(int), 2),
                                ("multinomial", ym, pm.argmax(axis=1), 3)]:
     weighted = confusion_matrix(y, predicted, sample_weight=w, labels=list(range(k)))

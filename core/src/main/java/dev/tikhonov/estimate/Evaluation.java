@@ -142,13 +142,15 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
     double sum = sum(w);
     double mse = sumOfSquares(y, predicted, w) / sum;
     return new RegressionEvaluation(y.length, sum, 0.5 * mse, penalty, mse,
-        meanAbsolute(y, predicted, w), rSquared(y, predicted, w), OptionalDouble.empty());
+        meanAbsolute(y, predicted, w), rSquared(y, predicted, w), OptionalDouble.empty(),
+        OptionalDouble.empty());
   }
 
   /**
    * A Poisson model's evaluation from its counts and linear predictors η = log μ: the loss
-   * (1/n) Σ (μᵢ − yᵢηᵢ), MSE, MAE and R² of μ, and D². The y·log μ terms are taken from η, so a row
-   * whose μ underflows to 0 costs a large finite y·|η| rather than 0·log 0 = NaN.
+   * (1/n) Σ (μᵢ − yᵢηᵢ), MSE, MAE and R² of μ, the mean Poisson deviance and D². The y·log μ
+   * terms are taken from η, so a row whose μ underflows to 0 costs a large finite y·|η| rather
+   * than 0·log 0 = NaN.
    *
    * @param counts the targets y ≥ 0, at least one
    * @param linearPredictor η, one per count
@@ -187,7 +189,7 @@ public abstract sealed class Evaluation permits ClassifierEvaluation, Regression
     double mse = sumOfSquares(counts, mu, w) / sum;
     return new RegressionEvaluation(n, sum, loss / sum, penalty, mse,
         meanAbsolute(counts, mu, w), rSquared(counts, mu, w),
-        nullDeviance > 0 && !allEqual(counts, w)
+        OptionalDouble.of(deviance / sum), nullDeviance > 0 && !allEqual(counts, w)
             ? OptionalDouble.of(1 - deviance / nullDeviance) : OptionalDouble.empty());
   }
 

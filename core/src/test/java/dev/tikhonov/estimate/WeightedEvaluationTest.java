@@ -154,6 +154,18 @@ class WeightedEvaluationTest {
     assertEquals(score("poisson", "mae"), e.meanAbsoluteError(), TOLERANCE);
     assertEquals(score("poisson", "r2"), e.rSquared().orElseThrow(), TOLERANCE);
     assertEquals(score("poisson", "d2"), e.devianceExplained().orElseThrow(), TOLERANCE);
+    assertEquals(score("poisson", "deviance"), e.meanPoissonDeviance().orElseThrow(), TOLERANCE);
+  }
+
+  @Test
+  void evaluate_poisson_meanPoissonDevianceIsSklearns_unweightedAndNonNegative() {
+    RegressionEvaluation e = regression("poisson", Family.POISSON, counts()).evaluate(counts());
+    double deviance = e.meanPoissonDeviance().orElseThrow();
+    assertEquals(score("poisson", "deviance_unweighted"), deviance, TOLERANCE);
+    assertTrue(deviance > 0, "deviance " + deviance);
+    // the other kinds have none
+    assertFalse(regression("gaussian", Family.GAUSSIAN, gaussian()).evaluate(gaussian())
+        .meanPoissonDeviance().isPresent());
   }
 
   @Test
