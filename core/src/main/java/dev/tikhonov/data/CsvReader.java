@@ -217,6 +217,61 @@ public final class CsvReader {
   }
 
   /**
+   * The text of the columns {@code columns} of {@code file}, row by row, as the cells stand in
+   * the file with their CSV quotes taken off (RFC 4180: "a,""b""" is a,"b"); no cell need be a
+   * number. The rows are those {@link #readFeatures(Path, List, CsvOptions)} reads with the same
+   * {@code options}, in the same order (the header excluded, blank lines skipped), so row i
+   * here is its row i: for carrying a column of identifiers beside predictions.
+   *
+   * @param columns names of columns of the file, at least one
+   * @return one immutable list of cells per data row, in the order of {@code columns}
+   * @throws InputException naming the file when a column is not in it (with the names close to
+   *     it), or a row's width differs from the header's ("file:line: expected 4 fields …")
+   */
+  public static List<List<String>> readText(Path file, List<String> columns,
+      CsvOptions options) {
+    Objects.requireNonNull(options, "options");
+    Objects.requireNonNull(columns, "columns");
+    if (columns.isEmpty()) {
+      throw new IllegalArgumentException("columns: expected at least one column name");
+    }
+    String source = file.toString();
+    return DataFiles.read(file, in -> {
+      try {
+        return readText(new CsvTokenizer(utf8(in, source), source, options.delimiter()),
+            source, columns, options);
+      } catch (CharacterCodingException e) {
+        throw notUtf8(source, e);
+      }
+    });
+  }
+
+  private static List<List<String>> readText(CsvTokenizer tokens, String source,
+      List<String> columns, CsvOptions options) throws IOException {
+    List<String> header = columns(tokens, source, options);
+    int[] take = new int[columns.size()];
+    for (int j = 0; j < take.length; j++) {
+      take[j] = header.indexOf(columns.get(j));
+      if (take[j] < 0) {
+        throw new InputException(source + ": no column " + Numbers.quote(columns.get(j))
+            + "; available columns: " + list(header)
+            + CloseNames.column(columns.get(j), header));
+      }
+    }
+    List<List<String>> rows = new ArrayList<>();
+    List<String> fields;
+    while ((fields = tokens.next()) != null) {
+      requireWidth(fields, header.size(), tokens, source);
+      String[] row = new String[take.length];
+      for (int j = 0; j < take.length; j++) {
+        row[j] = fields.get(take[j]);
+      }
+      rows.add(List.of(row));
+    }
+    return List.copyOf(rows);
+  }
+
+  /**
    * Reads data to evaluate a model on: the columns {@code columns} (the model's features, and
    * an offset column if it has one), in that order, and the target {@code targetColumn}; other
    * columns are ignored and need not be numeric, as for {@link #readFeatures}. {@code classes}

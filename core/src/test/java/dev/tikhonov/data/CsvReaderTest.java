@@ -746,4 +746,30 @@ class CsvReaderTest {
     assertArrayEquals(new double[] {0.5},
         CsvReader.readLabelled(real, List.of("a", "b"), "y", List.of()).targets());
   }
+
+  @Test
+  void readText_quotedCellsAndBlankLines_rowsAsReadFeaturesReadsThem() {
+    Path file = write(dir, "ids.csv", "id,x,\"name, full\"\n"
+        + "\"7,a\",1.5,\"say \"\"hi\"\"\"\n\n"
+        + "008,2,plain\r\n"
+        + "\"two\nlines\",3,x\n");
+    List<List<String>> text = CsvReader.readText(file, List.of("name, full", "id"),
+        CsvOptions.defaults());
+    assertEquals(List.of(List.of("say \"hi\"", "7,a"), List.of("plain", "008"),
+        List.of("x", "two\nlines")), text);
+    double[][] x = CsvReader.readFeatures(file, List.of("x"), CsvOptions.defaults());
+    assertEquals(x.length, text.size());
+    assertEquals(2.0, x[1][0]);
+  }
+
+  @Test
+  void readText_unknownColumnOrShortRow_namesTheFileAndClosestName() {
+    Path file = write(dir, "ids.csv", "patient_id,x\n1,2\n");
+    assertInputError(() -> CsvReader.readText(file, List.of("patiant_id"),
+        CsvOptions.defaults()), "ids.csv: no column \"patiant_id\"; available columns: ",
+        "did you mean \"patient_id\"?");
+    Path shortRow = write(dir, "short.csv", "id,x\n1,2\n3\n");
+    assertInputError(() -> CsvReader.readText(shortRow, List.of("id"), CsvOptions.defaults()),
+        "short.csv:3:", "expected 2 fields");
+  }
 }
