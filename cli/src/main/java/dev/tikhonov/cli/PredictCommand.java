@@ -43,7 +43,9 @@ import picocli.CommandLine.Option;
       "Output CSV: for classifiers 'class' (the class name with the highest probability) and "
           + "one 'prob_<class>' column per class (softmax of the logits); for regression "
           + "'prediction'; with --link also the linear predictor η of a linear model. Names with "
-          + "commas or quotes are quoted (RFC 4180).",
+          + "commas or quotes are quoted (RFC 4180). Output row i is input row i (the header "
+          + "excluded, blank lines skipped), in order: with --keep-columns the input's own "
+          + "columns (an id) come first on each row.",
       ""})
 public final class PredictCommand implements Callable<Integer>, Flags.Conditional {
   @Option(names = "--model", paramLabel = "FILE", required = true,
@@ -65,6 +67,16 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
           + "features. The same flag as in training can thus be given again. A "
           + "name with a comma goes in double quotes, as in CSV: --ignore-columns '\"a,1\",id'.")
   List<String> ignoreColumns;
+
+  @Option(names = "--keep-columns", paramLabel = "NAME", split = ",",
+      converter = ColumnNames.Unquote.class,
+      description = "CSV only: input columns to copy into the output, first on each row and in "
+          + "this order, their cells as they are (text too; re-quoted as CSV where they must "
+          + "be), e.g. --keep-columns id to tell the rows apart. A column may be one of the "
+          + "model's features; it may not share a name with an output column (class, prob_…, "
+          + "prediction, link). A name with a comma goes in double quotes, as in CSV: "
+          + "--keep-columns '\"a,1\",id'.")
+  List<String> keepColumns;
 
   @Option(names = "--out", paramLabel = "FILE", converter = OutputFile.Csv.class, required = true,
       description = "CSV file to write (atomically; gzip'd when named ….gz), or '-' for "
@@ -91,6 +103,11 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
     given.requireApplies("--ignore-columns", DataFormat.of(data) == DataFormat.DELIMITED,
         "to CSV data", "on " + (DataFormat.of(data) == DataFormat.LIBSVM ? "LIBSVM data"
             : "IDX images") + ", whose features are taken by position");
+    given.requireApplies("--keep-columns", DataFormat.of(data) == DataFormat.DELIMITED,
+        "to CSV data, whose columns have names", "on " + (DataFormat.of(data)
+            == DataFormat.LIBSVM ? "LIBSVM data" : "IDX images") + " (--data " + data
+            + "), which " + (DataFormat.of(data) == DataFormat.LIBSVM ? "has" : "have")
+            + " no named columns to copy");
   }
 
   @Override
@@ -143,6 +160,9 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
       throw new InputException("--link: " + model + " is a model trained by gradient descent"
           + " (train, select, grid); --link writes the linear predictor η = a₀ + x·b of the"
           + " linear models that path --save writes");
+    }
+    if (keepColumns != null) {
+      requireKeepable();
     }
     List<String> header = new ArrayList<>();
     List<List<String>> rows = new ArrayList<>();
@@ -214,9 +234,74 @@ public final class PredictCommand implements Callable<Integer>, Flags.Conditiona
         }
       }
     }
+    if (keepColumns != null) {
+      List<List<String>> kept = keptCells(header);
+      if (kept.size() != rows.size()) { // the same reader's rows: a bug if ever
+        throw new IllegalStateException(kept.size() + " rows of --keep-columns for "
+            + rows.size() + " predictions");
+      }
+      for (int i = 0; i < rows.size(); i++) {
+        rows.get(i).addAll(0, kept.get(i));
+      }
+      header.addAll(0, keepColumns);
+    }
     csv.row(header);
     rows.forEach(csv::row);
     return rows.size();
+  }
+
+  /**
+   * Checks each --keep-columns name before any row is read: given once and a column of --data
+   * (else the names close to it).
+   */
+  private void requireKeepable() {
+    if (keepColumns.isEmpty()) { // "--keep-columns ," splits into no names at all
+      throw new InputException("--keep-columns: no column name given; expected NAME[,NAME...]");
+    }
+    if (!Files.exists(data)) {
+      throw DataOptions.missing(data);
+    }
+    List<String> columns = CsvReader.columns(data, DataOptions.csvOptions(ignoreColumns, data));
+    java.util.Set<String> seen = new java.util.HashSet<>();
+    for (String name : keepColumns) {
+      String flag = "--keep-columns " + Numbers.quote(name);
+      if (!seen.add(name)) {
+        throw new InputException(flag + ": given twice; name each column once");
+      }
+      if (!columns.contains(name)) {
+        throw new InputException(ColumnNames.typeableSuggestion(flag + ": " + data
+            + " has no such column; its columns: " + String.join(", ", columns)
+            + dev.tikhonov.internal.data.CloseNames.column(name, columns), "--keep-columns"));
+      }
+    }
+  }
+
+  /**
+   * The --keep-columns cells of --data's rows, in the order the predictions were read, once
+   * none of them is named as one of the {@code output} columns, which would be twice in the
+   * header.
+   */
+  private List<List<String>> keptCells(List<String> output) {
+    for (String name : keepColumns) {
+      String flag = "--keep-columns " + Numbers.quote(name);
+      if (output.contains(name)) {
+        throw new InputException(flag + ": the output has a column of that name, the model's "
+            + outputColumn(name) + "; a kept column would make it twice in the header; rename"
+            + " it in " + data + " or leave it out");
+      }
+    }
+    return CsvReader.readText(data, keepColumns, DataOptions.csvOptions(ignoreColumns, data));
+  }
+
+  /** What the output column {@code name} holds: "class (the predicted class)", …. */
+  private static String outputColumn(String name) {
+    return Numbers.quote(name) + switch (name) {
+      case "class" -> " (the predicted class)";
+      case "prediction" -> " (the prediction)";
+      case "link" -> " (the linear predictor, --link)";
+      default -> name.startsWith("prob_") ? " (a class's probability)"
+          : " (a class's linear predictor, --link)";
+    };
   }
 
   /** η of each row as a one-column matrix. */
