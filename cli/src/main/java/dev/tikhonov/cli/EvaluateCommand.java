@@ -38,13 +38,18 @@ import picocli.CommandLine.Option;
     description = {
       "Evaluate a model saved by --save (train, path, ridge, select, grid) on labelled data: the",
       "mean data loss (1/n) Σ ℓ(yᵢ, f(xᵢ)) without the penalty (cross-entropy, ½(y − ŷ)² or",
-      "the Poisson deviance's μ − y·log μ) and, for classifiers, the accuracy, for two",
+      "the Poisson μ − y·log μ; JSON: loss) and, for classifiers, the accuracy, for two",
       "classes also the AUC (area under the ROC curve: the share of pairs of a second-class",
       "and a first-class row that the model ranks right, ties counting ½; JSON: auc); for",
-      "regressors the mean squared error and R² = 1 − Σ(y − ŷ)²/Σ(y − ȳ)² (JSON: mse, r2),",
-      "for Poisson models also D², the fraction of deviance explained (d2). R², D² and the AUC",
-      "are \"undefined\" (JSON null) on rows whose target is constant (every count 0, every",
-      "row of one class). Only the model's columns and the target are read (other columns",
+      "regressors the mean squared error and R² = 1 − Σ(y − ŷ)²/Σ(y − ȳ)² (JSON: mse, r2).",
+      "Poisson models are scored first by the mean Poisson deviance (1/n) Σ 2[y·log(y/μ) −",
+      "(y − μ)] ≥ 0, 0 for exact counts (scikit-learn's mean_poisson_deviance, glmnet's",
+      "type.measure = \"deviance\"; JSON: deviance), and D² = 1 − D/D₀, the fraction of",
+      "deviance explained (d2); their loss μ − y·log μ, printed last, is not a deviance: it is",
+      "the deviance/2 less a term of y alone, and negative where counts are large.",
+      "R², D² and the AUC are \"undefined\" (JSON null) on rows whose target is constant",
+      "(every count 0, every row of one class). Only the model's columns and the target are",
+      "read (other columns",
       "are ignored, as predict ignores them). Class labels are matched to the model's classes",
       "by name, or by value when both are numbers (1 finds a class +1); data of one class are",
       "fine, a label the model does not know is an error. --roc FILE writes a two-class",
@@ -206,6 +211,9 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
         && lm.family() == dev.tikhonov.loss.Family.POISSON;
     score(metrics, scores, "r2", "R²", values.map(RegressionEvaluation::rSquared).orElse(none),
         regressor, "every target value is the same");
+    if (poisson) {
+      metrics.put("deviance", values.orElseThrow().meanPoissonDeviance().orElseThrow());
+    }
     score(metrics, scores, "d2", "D² (deviance explained)",
         values.map(RegressionEvaluation::devianceExplained).orElse(none), poisson,
         "every count is the same");
@@ -231,11 +239,18 @@ public final class EvaluateCommand implements Callable<Integer>, Flags.Condition
     } else {
       // significant digits, not decimals: a model far off the data has a loss of 1e77, which
       // %.6f printed as 78 digits; four, as the scores beside it. A regressor's loss is named:
-      // "loss 0.06713, MSE 0.1343" did not say why the loss was half the MSE
-      System.out.printf(java.util.Locale.ROOT, "%s on %s: %d rows%s, %s %.4g%s%n", model,
+      // "loss 0.06713, MSE 0.1343" did not say why the loss was half the MSE. A Poisson
+      // model's comes last, after its deviance: first, "loss (μ − y·log μ) -2.3" was read as
+      // a deviance, which is never negative
+      String loss = String.format(java.util.Locale.ROOT, "%s %.4g",
+          TestScores.lossName(e, poisson), e.loss());
+      String first = poisson ? String.format(java.util.Locale.ROOT,
+          "mean Poisson deviance %.4g", values.orElseThrow().meanPoissonDeviance().orElseThrow())
+          : loss;
+      System.out.printf(java.util.Locale.ROOT, "%s on %s: %d rows%s, %s%s%s%n", model,
           data == null ? Mnist.BUNDLED_SOURCE : data, e.rows(), weights == null ? ""
               : " weighted by " + weights + " (Σw " + NetworkOptions.digits(e.weightSum(), 6)
-                  + ")", TestScores.lossName(e, poisson), e.loss(), scores);
+                  + ")", first, scores, poisson ? ", " + loss : "");
       matrix.ifPresent(c -> System.out.println(confusionText(c)));
     }
     return 0;

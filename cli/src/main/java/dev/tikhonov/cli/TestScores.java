@@ -39,12 +39,14 @@ final class TestScores {
    * The loss's name before its value, in {@code evaluate}'s line and the summary lines of train,
    * grid and select alike: "loss" for a classifier (its log loss), "loss (½·MSE)" for a
    * squared-error regressor (ℓ = ½(y − ŷ)², so the loss is half the MSE printed beside it),
-   * "loss (μ − y·log μ)" for a Poisson model of {@code counts}. The summary lines said "loss"
+   * "loss (μ − y·log μ, not a deviance)" for a Poisson model of {@code counts}, which evaluate
+   * prints after the mean Poisson deviance (the loss is the deviance/2 less a term of y alone,
+   * negative for large counts, and was read as a deviance). The summary lines said "loss"
    * of a regressor, unnamed, after evaluate had learnt to name it.
    */
   static String lossName(Evaluation e, boolean counts) {
     return e instanceof ClassifierEvaluation ? "loss"
-        : counts ? "loss (μ − y·log μ)" : "loss (½·MSE)";
+        : counts ? "loss (μ − y·log μ, not a deviance)" : "loss (½·MSE)";
   }
 
   /**

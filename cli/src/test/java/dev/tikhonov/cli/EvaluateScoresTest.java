@@ -127,7 +127,8 @@ class EvaluateScoresTest {
     JsonNode m = JSON.readTree(evaluate("counts.model", "count", true));
     assertEquals(e.devianceExplained().orElseThrow(), m.get("d2").asDouble(), 1e-12);
     String text = evaluate("counts.model", "count", false);
-    assertTrue(text.contains(", loss (μ − y·log μ) "), text);
+    assertTrue(text.contains(", loss (μ − y·log μ, not a deviance) "), text);
+    assertEquals(e.meanPoissonDeviance().orElseThrow(), m.get("deviance").asDouble(), 1e-12);
     assertTrue(text.contains("D² (deviance explained) "), text);
   }
 
