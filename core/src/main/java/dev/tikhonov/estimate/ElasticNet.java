@@ -7,11 +7,18 @@ import dev.tikhonov.linear.ElasticNetPath;
 import dev.tikhonov.linear.PathSettings;
 import dev.tikhonov.linear.PathSolution;
 import dev.tikhonov.loss.Family;
+import dev.tikhonov.select.AdaptivePenalty;
+import dev.tikhonov.select.InformationCriteria;
+import dev.tikhonov.select.PilotShortfall;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
+import java.util.stream.IntStream;
 
 /**
  * The elastic net by coordinate descent, glmnet's algorithm: for the gaussian family
@@ -40,16 +47,16 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
   private final PathSettings settings;
   private final OptionalDouble lambda;
   private final LinearFit.Kind<M> kind;
-  private final java.util.Optional<String> weightColumn;
-  private final java.util.Optional<String> offsetColumn;
-  private final java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive;
+  private final Optional<String> weightColumn;
+  private final Optional<String> offsetColumn;
+  private final Optional<AdaptivePenalty.Settings> adaptive;
   /** The settings as given, for {@link #toBuilder}: a private copy no one changes. */
   private final Builder<M> given;
 
   private ElasticNet(Family family, PathSettings settings, OptionalDouble lambda,
-      LinearFit.Kind<M> kind, java.util.Optional<String> weightColumn,
-      java.util.Optional<String> offsetColumn,
-      java.util.Optional<dev.tikhonov.select.AdaptivePenalty.Settings> adaptive,
+      LinearFit.Kind<M> kind, Optional<String> weightColumn,
+      Optional<String> offsetColumn,
+      Optional<AdaptivePenalty.Settings> adaptive,
       Builder<M> given) {
     this.given = given.copy();
     this.adaptive = adaptive;
@@ -104,7 +111,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
   }
 
   /** The column of observation weights ({@link LinearBuilder#weightColumn}); empty for none. */
-  java.util.Optional<String> weightColumn() {
+  Optional<String> weightColumn() {
     return weightColumn;
   }
 
@@ -160,7 +167,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
   /**
    * λ_max of the default sequence on {@code train}, where the warm starts begin, as the path
    * computes it ({@link ElasticNetPath#lambdaMax}; with an adaptive penalty, on the pilot's
-   * factors: {@link dev.tikhonov.select.AdaptivePenalty#lambdaMax}); 0 where no feature with a
+   * factors: {@link AdaptivePenalty#lambdaMax}); 0 where no feature with a
    * positive penalty factor varies or is correlated with the target: there the default sequence
    * is refused (it has no start), but a λ given to {@link #fit} is fitted as it is, at once (the
    * model of the unpenalized features and intercepts, as Ridge's).
@@ -168,7 +175,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
   private double lambdaMax(Dataset train) {
     LinearFit.requireFamily(family, train, name());
     PathSettings s = settings.withLambdas(new double[0]); // the default sequence's settings
-    java.util.List<String> classes = LinearFit.classNames(family, train);
+    List<String> classes = LinearFit.classNames(family, train);
     if (train.isSparse()) {
       LinearFit.requireDenseOnlySettingsAbsent(train, weightColumn, offsetColumn, adaptive);
       return ElasticNetPath.lambdaMax(family, train.sparseFeatures().orElseThrow(),
@@ -177,11 +184,11 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
         offsetColumn);
     if (adaptive.isPresent()) {
-      int[] all = java.util.stream.IntStream.range(0, split.x().length).toArray();
-      dev.tikhonov.select.AdaptivePenalty.Factors factors =
-          dev.tikhonov.select.AdaptivePenalty.factors(family, split.x(), train.targets(), all,
+      int[] all = IntStream.range(0, split.x().length).toArray();
+      AdaptivePenalty.Factors factors =
+          AdaptivePenalty.factors(family, split.x(), train.targets(), all,
               split.observations(), s, adaptive.get(), split.featureNames(), classes, 1);
-      return dev.tikhonov.select.AdaptivePenalty.lambdaMax(family, split.x(), train.targets(),
+      return AdaptivePenalty.lambdaMax(family, split.x(), train.targets(),
           split.observations(), s, factors, split.featureNames(), classes);
     }
     return ElasticNetPath.lambdaMax(family, split.x(), train.targets(), split.observations(), s,
@@ -197,7 +204,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
       return new double[] {lambda};
     }
     double factor = Math.pow(ratio, 1.0 / Math.max(1, numLambdas - 1));
-    java.util.List<Double> out = new java.util.ArrayList<>();
+    List<Double> out = new ArrayList<>();
     for (double l = lambdaMax; l > lambda && out.size() < 10 * numLambdas; l *= factor) {
       out.add(l);
     }
@@ -209,9 +216,9 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
    * AIC, BIC and EBIC (γ = 1) along a path this estimator's settings fitted on {@code train}
    * (by {@link #path} or by an {@link ElasticNetCV} with the same settings): the weight and
    * offset columns are taken out of the features as the fit took them, and the criteria use
-   * them ({@link dev.tikhonov.select.InformationCriteria}).
+   * them ({@link InformationCriteria}).
    */
-  public dev.tikhonov.select.InformationCriteria informationCriteria(PathSolution path,
+  public InformationCriteria informationCriteria(PathSolution path,
       Dataset train) {
     return criteria(path, train);
   }
@@ -222,20 +229,20 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
    * solution}. Per λ, AIC = D + 2·df and BIC = D + log(n)·df, with D the training deviance
    * (gaussian: n·log(RSS/n)), n the rows of positive weight and df the nonzero coefficients of
    * a lasso (for α &lt; 1 the active set's trace), as
-   * {@link dev.tikhonov.select.InformationCriteria} defines them; its best indices index the
+   * {@link InformationCriteria} defines them; its best indices index the
    * path: {@code path.atIndex(criteria.bestBic())} is
    * the model BIC picks. The result is immutable; this estimator is, so calls may run at once.
    */
-  public dev.tikhonov.select.InformationCriteria informationCriteria(RegularizationPath<M> path,
+  public InformationCriteria informationCriteria(RegularizationPath<M> path,
       Dataset train) {
-    return criteria(java.util.Objects.requireNonNull(path, "path").solution(), train);
+    return criteria(Objects.requireNonNull(path, "path").solution(), train);
   }
 
-  private dev.tikhonov.select.InformationCriteria criteria(PathSolution path, Dataset train) {
+  private InformationCriteria criteria(PathSolution path, Dataset train) {
     ObservationColumns.Split split = ObservationColumns.split(train, family, weightColumn,
         offsetColumn);
-    return dev.tikhonov.select.InformationCriteria.of(path, split.x(), train.targets(),
-        split.observations(), settings, dev.tikhonov.select.InformationCriteria.DEFAULT_GAMMA);
+    return InformationCriteria.of(path, split.x(), train.targets(),
+        split.observations(), settings, InformationCriteria.DEFAULT_GAMMA);
   }
 
   /**
@@ -261,10 +268,10 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     double[][] x = split.x();
     PathSolution solution;
     double[] factors;
-    java.util.Map<String, Object> settingsMap = LinearFit.settingsMap(family, recorded);
-    Optional<dev.tikhonov.select.PilotShortfall> pilot = Optional.empty();
+    Map<String, Object> settingsMap = LinearFit.settingsMap(family, recorded);
+    Optional<PilotShortfall> pilot = Optional.empty();
     if (adaptive.isPresent()) {
-      dev.tikhonov.select.AdaptivePenalty.Fit a = dev.tikhonov.select.AdaptivePenalty.fit(family,
+      AdaptivePenalty.Fit a = AdaptivePenalty.fit(family,
           x, train.targets(), split.observations(), s, adaptive.get(), split.featureNames(),
           LinearFit.classNames(family, train), 1);
       solution = a.path();
@@ -295,7 +302,7 @@ public final class ElasticNet<M extends Predictor> implements Estimator<M> {
     PathSolution solution = ElasticNetPath.fit(family, x, train.targets(),
         s, train.featureNames(),
         LinearFit.classNames(family, train));
-    java.util.Map<String, Object> settingsMap = LinearFit.settingsMap(family, recorded);
+    Map<String, Object> settingsMap = LinearFit.settingsMap(family, recorded);
     Provenance provenance = Provenance.of(name(), settingsMap, OptionalLong.empty(), train);
     return new RegularizationPath<>(solution, kind,
         LinearFit.normalizedFactors(s.penaltyFactors(), x.numColumns()),
