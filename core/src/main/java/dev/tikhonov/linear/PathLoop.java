@@ -5,6 +5,7 @@ import dev.tikhonov.loss.Family;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.OptionalDouble;
 
 /**
  * The path layer (glmnetpp's {@code path}), the same for every family: the λ sequence, warm
@@ -296,13 +297,13 @@ final class PathLoop {
    * The solver's deviance ratio now, when its state is an intercept-only fit (every coefficient
    * 0: no unpenalized feature entered) and the ratio a number below 1; empty otherwise.
    */
-  private static java.util.OptionalDouble interceptOnlyRatio(PointSolver solver, int k, int p) {
+  private static OptionalDouble interceptOnlyRatio(PointSolver solver, int k, int p) {
     double[] a0 = new double[k];
     double[][] b = new double[k][p];
     solver.coefficients(a0, b);
     double ratio = solver.devianceRatio();
     return PathSolution.nonzeroFeatures(b) == 0 && Double.isFinite(ratio) && ratio < 1
-        ? java.util.OptionalDouble.of(ratio) : java.util.OptionalDouble.empty();
+        ? OptionalDouble.of(ratio) : OptionalDouble.empty();
   }
 
   /**
