@@ -122,4 +122,19 @@ class RedTeam46bLauncherIT {
     assertEquals(0, r.exit(), r.err());
     assertTrue(r.out().startsWith("tikhonov "), r.out());
   }
+
+  /**
+   * _JAVA_OPTIONS is rewritten whole (join_opts) for its log options to go to stderr; a word
+   * holding both kinds of quote ({@code '-Dx=a"b'"c'd"}, one word to java: -Dx=a"bc'd) makes
+   * join_opts fail, and the launcher then leaves _JAVA_OPTIONS as it was, silently: its
+   * {@code -Xlog:gc} logs on standard output ("[0.004s][info][gc] Using G1" before the
+   * version). Rare; expected: stdout the command's, or the variable refused in one line.
+   */
+  @Test
+  @Disabled("fails now: standard output starts with '[0.004s][info][gc] Using G1'")
+  void javaOptionsWithBothQuotes_stillLogOnStandardError() throws Exception {
+    Result r = run(Map.of("_JAVA_OPTIONS", "-Xlog:gc '-Dx=a\"b'\"c'd\""), "--version");
+    assertTrue(r.out().startsWith("tikhonov ") || r.exit() == 2 && r.out().isEmpty(),
+        r.out());
+  }
 }
