@@ -86,9 +86,6 @@ class RedTeam46bLauncherIT {
    * Java Virtual Machine."), exit 1.
    */
   @Test
-  @Disabled("fails now: exit 1 and java's five lines ('[error][logging] Error opening log file"
-      + " …', 'Error: Could not create the Java Virtual Machine.'), the check having judged"
-      + " file=/dev/null in place of the user's file; before cc8e6e82: one line, exit 2")
   void aLogFileJavaCannotOpen_isOneLine() throws Exception {
     String[][] cases = {
         {"-Xlog:gc:file=" + dir.resolve("missing/gc.log"), "Error opening log file"},
