@@ -16,8 +16,8 @@ final class LinearModelFiles {
         p.multinomialPenalty()), file);
   }
 
-  static Predictor load(Path file) {
-    LinearModelFile.Contents c = LinearModelFile.read(file);
+  /** The predictor of a linear model file's contents. */
+  static Predictor of(LinearModelFile.Contents c) {
     LinearParameters p = new LinearParameters(c.family(), c.lambda(), c.l1Ratio(),
         c.intercepts(), c.coefficients(), c.penaltyFactors(), c.penaltyScales(),
         c.featureNames(), c.classNames(), c.offsetColumn(), c.multinomialPenalty());

@@ -1,5 +1,6 @@
 package dev.tikhonov.estimate;
 
+import dev.tikhonov.internal.io.ByteSource;
 import dev.tikhonov.internal.io.LinearModelFile;
 import dev.tikhonov.internal.io.ModelFile;
 import dev.tikhonov.loss.Family;
@@ -13,9 +14,17 @@ final class ModelFiles {
 
   static Predictor load(Path file) {
     java.util.Objects.requireNonNull(file, "file");
-    String format = LinearModelFile.formatOf(file);
+    // One open file for the format and the tensors: a second open could find another model
+    // renamed over the path in between (a job re-saving the model a server reloads) and read it
+    // with this one's reader, "dtype "F64" is not supported; expected F32" (redteam46).
+    return ByteSource.readFile(file, "model file not found",
+        source -> load(source, file.toString()));
+  }
+
+  private static Predictor load(ByteSource source, String file) {
+    String format = LinearModelFile.formatOf(source, file);
     if (LinearModelFile.FORMAT.equals(format)) {
-      return LinearModelFiles.load(file);
+      return LinearModelFiles.of(LinearModelFile.read(source, file));
     }
     if (dev.tikhonov.io.CheckpointFile.FORMAT.equals(format)) {
       // Its integer tensors would otherwise be reported as "dtype I32 is not supported".
@@ -30,7 +39,7 @@ final class ModelFiles {
               : "\"" + format + "\"") + ", expected \"" + LinearModelFile.FORMAT + "\" or \""
           + ModelFile.FORMAT + "\")");
     }
-    ModelFile.SavedModel saved = ModelFile.read(file);
+    ModelFile.SavedModel saved = ModelFile.read(source, file);
     Model model = saved.model();
     boolean classifier = model.spec().family() == Family.MULTINOMIAL;
     boolean linear = model.spec().architecture().hidden().isEmpty();

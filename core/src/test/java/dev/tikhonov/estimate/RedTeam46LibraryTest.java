@@ -18,7 +18,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.IntStream;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -103,10 +102,6 @@ class RedTeam46LibraryTest {
    * that calls a good file bad. Seen in 1 of 2 runs of 40 + 40 saves; this one loops longer.
    */
   @Test
-  @Disabled("fails now: Predictor.load while the file is replaced by another model's atomic"
-      + " save says 'tensor \"intercepts\": dtype \"F64\" is not supported; expected F32'"
-      + " (ModelFiles.load opens the file twice: formatOf, then LinearModelFiles.load or"
-      + " ModelFile.read)")
   void load_whileAnotherModelReplacesTheFile_readsOneWholeModel() throws Exception {
     Dataset digits = Mnist.bundled().train().subset(IntStream.range(0, 300).toArray());
     NetworkClassifier mlp = MlpClassifier.builder().hiddenLayers(8).epochs(1).seed(4).build()

@@ -139,7 +139,8 @@ public final class LinearModelFile {
     return read(ByteSource.of(bytes), name);
   }
 
-  static Contents read(ByteSource src, String name) {
+  /** Reads a linear model file from {@code src}; {@code name} names it in messages. */
+  public static Contents read(ByteSource src, String name) {
     SafeTensors.Header header = SafeTensors.readHeader(src, name,
         Set.of(SafeTensors.DType.F64));
     Map<String, String> meta = header.metadata();
@@ -327,7 +328,16 @@ public final class LinearModelFile {
    */
   public static String formatOf(Path file) {
     return ByteSource.readFile(file, "model file not found",
-        source -> SafeTensors.readHeader(source, file.toString(),
-            Set.of(SafeTensors.DType.values())).metadata().getOrDefault("format", ""));
+        source -> formatOf(source, file.toString()));
+  }
+
+  /**
+   * The {@code __metadata__.format} of the safetensors file in {@code src}, reading only its
+   * header; a reader that then reads the same {@code src} reads the same file, where a second
+   * open of a path could find another file renamed over it in between.
+   */
+  public static String formatOf(ByteSource src, String name) {
+    return SafeTensors.readHeader(src, name, Set.of(SafeTensors.DType.values())).metadata()
+        .getOrDefault("format", "");
   }
 }

@@ -122,7 +122,8 @@ public final class ModelFile {
     return read(ByteSource.of(bytes), name);
   }
 
-  static SavedModel read(ByteSource src, String name) {
+  /** Reads a model file from {@code src}; {@code name} names it in messages. */
+  public static SavedModel read(ByteSource src, String name) {
     SafeTensors.Header header = SafeTensors.readHeader(src, name, Set.of(SafeTensors.DType.F32));
     Map<String, String> meta = header.metadata();
     if (!FORMAT.equals(meta.get("format"))) {
