@@ -286,7 +286,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
     human.println();
     RunFiles.finish(out, "experiment mnist-l2", s.seeds().get(0), common.threads, dataOptions,
         start, settings, human);
-    human.printf(Locale.ROOT, "wrote %s (%.0fs)%n", out.dir(),
+    human.printf(Locale.ROOT, "wrote %s (%.0fs)%n", Main.shown(out.dir()),
         java.time.Duration.between(start, Instant.now()).toMillis() / 1000.0);
     if (common.json) {
       StandardOutput.printJson(rows);
@@ -318,7 +318,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
     human.println();
     RunFiles.finish(out, "experiment ridge-vs-lasso", seed, common.threads, null, start,
         settings, human);
-    human.printf(Locale.ROOT, "wrote %s%n", out.dir());
+    human.printf(Locale.ROOT, "wrote %s%n", Main.shown(out.dir()));
     if (common.json) {
       StandardOutput.printJson(new ArrayList<>(rows));
     }
@@ -345,7 +345,7 @@ public final class ExperimentCommand implements Callable<Integer>, Flags.Conditi
     human.println();
     RunFiles.finish(out, "experiment gd-linear", s.seed(), common.threads, null, start,
         settings, human);
-    human.printf(Locale.ROOT, "wrote %s%n", out.dir());
+    human.printf(Locale.ROOT, "wrote %s%n", Main.shown(out.dir()));
     if (common.json) {
       StandardOutput.printJson(new ArrayList<>(rows));
     }

@@ -287,7 +287,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
       RunFiles.saveModel(r.chosenModel()::save, save, writer,
           List.of("grid.json", "grid.csv", "metrics.json"));
       saved = java.util.Optional.of(save);
-      human.println("  saved the chosen model to " + save);
+      human.println("  saved the chosen model to " + Main.shown(save));
     }
     Map<String, Object> settings = new LinkedHashMap<>(base);
     settings.putAll(search.settings());
@@ -298,7 +298,7 @@ public final class GridCommand implements Callable<Integer>, Flags.Conditional {
     settings.put("axes", grid.axes());
     RunFiles.finish(writer, "grid", OptionalLong.of(network.seed), common.threads,
         dataOptions, started, settings, human, saved);
-    human.println("  wrote " + writer.dir());
+    human.println("  wrote " + Main.shown(writer.dir()));
     if (common.json) {
       StandardOutput.printJson(metrics);
     }

@@ -95,7 +95,7 @@ public final class Main implements Runnable {
         if (code == 0 && lost.isPresent()) {
           // programs read --json: a line lost (> /dev/full) ended with exit 0 and no JSON
           parseResult.commandSpec().commandLine().getErr().println("tikhonov: error: --json: "
-              + lost.get());
+              + oneLine(lost.get()));
           return 2;
         }
         java.util.Optional<String> summary = code == 0
@@ -105,7 +105,7 @@ public final class Main implements Runnable {
           // they (ls --help > /dev/full: exit 2) for help, which 'help ridge' did and
           // 'ridge --help' did not: a file of help cut short is the same failure
           parseResult.commandSpec().commandLine().getErr().println("tikhonov: error: "
-              + summary.get());
+              + oneLine(summary.get()));
           return 2;
         }
         return code;
@@ -120,7 +120,8 @@ public final class Main implements Runnable {
         (ex, args) -> {
           CommandLine c = ex.getCommandLine();
           // the option as typed (--folds, not picocli's --cv-folds: Flags.asTyped)
-          c.getErr().println("tikhonov: error: " + Flags.asTyped(ex, args) + suggestion(ex));
+          c.getErr().println("tikhonov: error: "
+              + oneLine(Flags.asTyped(ex, args) + suggestion(ex)));
           c.getErr().println("Try '" + c.getCommandSpec().qualifiedName() + " --help'.");
           return 2;
         });
@@ -158,11 +159,34 @@ public final class Main implements Runnable {
       throw new CommandLine.TypeConversionException("the path is empty; give a file or"
           + " directory name");
     }
+    java.nio.file.Path path;
     try {
-      return java.nio.file.Path.of(text);
+      path = java.nio.file.Path.of(text);
     } catch (java.nio.file.InvalidPathException e) {
       throw new CommandLine.TypeConversionException(invalidPath(text, e));
     }
+    // Bytes that are not UTF-8 (x\xff.csv from a Latin-1 system) reach Java as U+FFFD, whose
+    // name is another file's: --data said "no such file" of a file that ls shows (redteam46).
+    // A name that truly holds U+FFFD (and so exists under it) is taken.
+    if (text.indexOf('\ufffd') >= 0 && !java.nio.file.Files.exists(path,
+        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+      throw new CommandLine.TypeConversionException("the path \"" + oneLine(text) + "\" holds"
+          + " bytes that are not " + System.getProperty("sun.jnu.encoding", "UTF-8") + " in"
+          + " this locale (each shown as \ufffd, U+FFFD), so Java cannot give the name back to"
+          + " the system and would open another file; rename the file (or folder) to a name"
+          + " of UTF-8 characters (convmv converts such names)");
+    }
+    return path;
+  }
+
+  /** A file's name in a summary line ("wrote D"), escaped as {@link #oneLine}: one line. */
+  static String shown(Object path) {
+    return oneLine(String.valueOf(path));
+  }
+
+  /** {@code text} with its line breaks and control characters escaped: one line. */
+  static String oneLine(String text) {
+    return dev.tikhonov.internal.data.Numbers.oneLine(text);
   }
 
   /**
@@ -174,11 +198,11 @@ public final class Main implements Runnable {
   static String invalidPath(String text, java.nio.file.InvalidPathException e) {
     String charset = System.getProperty("sun.jnu.encoding", "");
     if (!charset.isEmpty() && !charset.equalsIgnoreCase("UTF-8")) {
-      return "the path \"" + text + "\" has characters that file names cannot hold in this"
-          + " locale's character set (" + charset + "); run tikhonov in a UTF-8 locale, e.g."
+      return "the path \"" + oneLine(text) + "\" has characters that file names cannot hold in"
+          + " this locale's character set (" + charset + "); run tikhonov in a UTF-8 locale, e.g."
           + " LC_ALL=C.UTF-8 (the ./tikhonov launcher does so when the locale is ASCII)";
     }
-    return "the path \"" + text + "\" is not a valid file name (" + e.getReason() + ")";
+    return "the path \"" + oneLine(text) + "\" is not a valid file name (" + e.getReason() + ")";
   }
 
   /**
@@ -343,7 +367,7 @@ public final class Main implements Runnable {
     if (ex instanceof dev.tikhonov.train.DivergenceException diverged) {
       // A setting that does not work on these data, not a bug: exit 3 as train, select and grid
       // report it (the experiments let it through to here and called it an internal error).
-      err.println("tikhonov: error: " + Flags.divergence(diverged));
+      err.println("tikhonov: error: " + oneLine(Flags.divergence(diverged)));
       return 3;
     }
     if (ex instanceof InputException || ex instanceof IllegalArgumentException) {
@@ -351,12 +375,12 @@ public final class Main implements Runnable {
       String message = ex instanceof dev.tikhonov.data.MemoryShortageException shortage
           ? shortage.message("TIKHONOV_JAVA_OPTS=-Xmx<size>, e.g. -Xmx8g")
           : Flags.message(ex);
-      err.println("tikhonov: error: " + typed.apply(message));
+      err.println("tikhonov: error: " + oneLine(typed.apply(message)));
       return 2;
     }
     java.util.Optional<String> nativeProblem = nativeLibraries(ex);
     if (nativeProblem.isPresent()) {
-      err.println("tikhonov: error: " + nativeProblem.get());
+      err.println("tikhonov: error: " + oneLine(nativeProblem.get()));
       return 2;
     }
     if (ex instanceof OutOfMemoryError) {
@@ -364,9 +388,9 @@ public final class Main implements Runnable {
           + "with TIKHONOV_JAVA_OPTS=-Xmx<size> (e.g. -Xmx8g) or use less data");
       return 2;
     }
-    err.println("tikhonov: internal error: " + ex.getClass().getName() + ": " + ex.getMessage()
-        + " (this is a bug; please report it with the command line; TIKHONOV_DEBUG=1 shows the "
-        + "stack trace)");
+    err.println("tikhonov: internal error: " + ex.getClass().getName() + ": "
+        + oneLine(String.valueOf(ex.getMessage())) + " (this is a bug; please report it with the"
+        + " command line; TIKHONOV_DEBUG=1 shows the stack trace)");
     if (System.getenv("TIKHONOV_DEBUG") != null) {
       ex.printStackTrace(err);
     }

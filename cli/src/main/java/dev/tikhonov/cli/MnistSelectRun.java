@@ -88,7 +88,7 @@ final class MnistSelectRun {
     human.println();
     RunFiles.finish(out, "experiment mnist-select", s.seeds().get(0), command.common.threads,
         null, start, settings, human);
-    human.printf(Locale.ROOT, "wrote %s (%.0fs)%n", out.dir(),
+    human.printf(Locale.ROOT, "wrote %s (%.0fs)%n", Main.shown(out.dir()),
         Duration.between(start, Instant.now()).toMillis() / 1000.0);
     if (command.common.json) {
       StandardOutput.printJson(rows);

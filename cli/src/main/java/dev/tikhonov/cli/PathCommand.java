@@ -488,7 +488,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     List<String> others = new java.util.ArrayList<>(List.of("path.csv"));
     candidates.ifPresent(c -> others.add("l1-ratios.csv"));
     kept.ifPresent(k -> others.add("out-of-fold.csv"));
-    common.human().println("wrote " + writer.dir().resolve("path.json")
+    common.human().println("wrote " + Main.shown(writer.dir().resolve("path.json"))
         + (others.size() > 1 ? ", " + String.join(", ", others.subList(0, others.size() - 1))
             : "") + " and " + others.get(others.size() - 1));
     if (notSaved.isPresent()) {
@@ -1234,7 +1234,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
       // λ and γ as the table's row and column name them
       common.human().printf(Locale.ROOT, "saved the relaxed fit at λ = %s, γ = %s to %s%n",
           Digits.row(path.solution().lasso().lambdas(), lambda),
-          Digits.row(cv.get().cv().gammas(), gamma), save);
+          Digits.row(cv.get().cv().gammas(), gamma), Main.shown(save));
     }
     recordSaved(writer, json, runSettings);
     if (common.json) {
@@ -1242,7 +1242,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     }
     RunFiles.finish(writer, "path", OptionalLong.of(seed), common.threads, table.recorded(),
         started, runSettings, common.human(), saved.map(Saved::file));
-    common.human().println("wrote " + writer.dir().resolve("path.json")
+    common.human().println("wrote " + Main.shown(writer.dir().resolve("path.json"))
         + (kept.isEmpty() ? " and path.csv" : ", path.csv and out-of-fold.csv"));
     return 0;
   }
@@ -1422,7 +1422,7 @@ public final class PathCommand implements Callable<Integer>, Flags.Conditional {
     RunFiles.saveModel(chosen::save, save, writer, resultFiles());
     this.saved = Optional.of(new Saved(save, which.toString(), saved,
         java.util.OptionalDouble.empty()));
-    common.human().println(which.saved(path, saved, save));
+    common.human().println(which.saved(path, saved, Main.shown(save)));
     which.outsideThePath(path, saved).ifPresent(why -> System.err.println("tikhonov: warning:"
         + " --save-lambda " + why + "; to save the fit at " + which + ", include " + which
         + " in --lambdas"));

@@ -81,7 +81,7 @@ public final class ReportCommand implements Callable<Integer> {
           + " that this report did not redraw: " + String.join(", ",
               removed.stream().map(p -> dir.relativize(p).toString()).toList()));
     }
-    spec.commandLine().getOut().println("wrote " + report);
+    spec.commandLine().getOut().println("wrote " + Main.shown(report));
     return 0;
   }
 

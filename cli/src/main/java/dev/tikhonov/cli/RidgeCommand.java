@@ -186,7 +186,7 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
           List.of("path.json", "path.csv"));
       saved = Optional.of(save);
       common.human().printf(Locale.ROOT, "saved the fit at λ = %s to %s%n",
-          Digits.row(v.lambdas(), v.chosenLambda()), save);
+          Digits.row(v.lambdas(), v.chosenLambda()), Main.shown(save));
     }
     Map<String, Object> settings = new LinkedHashMap<>(
         v.chosenModel().provenance().settings());
@@ -200,7 +200,8 @@ public final class RidgeCommand implements Callable<Integer>, Flags.Conditional 
     }
     RunFiles.finish(writer, "ridge", OptionalLong.empty(), common.threads, table.recorded(),
         started, settings, common.human(), saved);
-    common.human().println("wrote " + writer.dir().resolve("path.json") + " and path.csv");
+    common.human().println("wrote " + Main.shown(writer.dir().resolve("path.json"))
+        + " and path.csv");
     return 0;
   }
 

@@ -54,7 +54,7 @@ final class RunFiles {
           saved);
     }
     writer.removedMessage().ifPresent(m -> human.println("  " + m));
-    human.println("  report: " + report);
+    human.println("  report: " + Main.shown(report));
   }
 
   /**

@@ -309,7 +309,8 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
               "selection-cold.csv", "metrics.json")
           : List.of("selection.json", "selection.csv", "metrics.json"));
       saved = Optional.of(save);
-      human.println("  saved the model at λ = " + Digits.few(r.chosenLambda()) + " to " + save);
+      human.println("  saved the model at λ = " + Digits.few(r.chosenLambda()) + " to "
+          + Main.shown(save));
     }
     Map<String, Object> settings = new LinkedHashMap<>();
     settings.put("model", network.describe());
@@ -321,7 +322,7 @@ public final class SelectCommand implements Callable<Integer>, Flags.Conditional
     settings.put("cold", cold);
     RunFiles.finish(writer, "select", OptionalLong.of(network.seed), common.threads,
         dataOptions, started, settings, human, saved);
-    human.println("  wrote " + writer.dir());
+    human.println("  wrote " + Main.shown(writer.dir()));
     if (common.json) {
       StandardOutput.printJson(metrics);
     }

@@ -376,7 +376,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
       RunFiles.saveModel(fitted::save, save, writer,
           List.of("history.csv", "metrics.json", "weights.json"));
       saved = java.util.Optional.of(save);
-      human.println("  saved model to " + save);
+      human.println("  saved model to " + Main.shown(save));
     }
     if (result.stoppedEarly()) {
       // The test and train scores below are the kept epoch's, not the last one's that the
@@ -399,7 +399,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
         trainEval.loss(), result.penalty(), result.seconds());
     RunFiles.finish(writer, "train", OptionalLong.of(seed), common.threads, dataOptions,
         started, settings, human, saved);
-    human.println("  wrote " + writer.dir());
+    human.println("  wrote " + Main.shown(writer.dir()));
     if (common.json) {
       StandardOutput.printJson(metrics);
     }
@@ -714,7 +714,7 @@ public final class TrainCommand implements Callable<Integer>, Flags.Conditional 
     again.workingDirectory = cwd;
     // A finished run trains nothing more; say so rather than "resuming" it (its files and
     // --save are written again, the same as the run's own).
-    common.human().println("tikhonov train: resuming " + file + " after epoch "
+    common.human().println("tikhonov train: resuming " + Main.shown(file) + " after epoch "
         + cp.state().epoch() + (cp.state().finished() ? " (the run had finished: nothing is left"
             + " to train; its files are written again from the checkpoint)" : ""));
     return again.call();

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -27,8 +26,6 @@ class RedTeam46FileNamesTest {
    * Expected: a line saying the name is not UTF-8 and so cannot be opened (rename the file), exit 2.
    */
   @Test
-  @Disabled("fails now: --data with a name of bytes that are not UTF-8 says 'no such file'"
-      + " of a file that is there (Main.path takes the U+FFFD of the decoded argument)")
   void aNameWithBytesThatAreNotUtf8_isNotCalledMissing() throws Exception {
     Path data = CsvFiles.regression(dir.resolve("d.csv"), 30, 0);
     Path err = dir.resolve("err.txt");
@@ -58,7 +55,6 @@ class RedTeam46FileNamesTest {
    * first line) gets a cut message. Expected: the name quoted or escaped ("no\nsuch.csv").
    */
   @Test
-  @Disabled("fails now: a line break in a file name splits the error over two lines")
   void aNameWithALineBreak_staysOneLine() {
     InProcess r = InProcess.run("path", "--data", dir.resolve("no\nsuch.csv").toString(),
         "--target", "y", "--quiet", "--out", dir.resolve("o").toString());

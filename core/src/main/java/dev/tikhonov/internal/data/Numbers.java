@@ -365,6 +365,29 @@ public final class Numbers {
   }
 
   /**
+   * {@code text} whole, its control characters escaped as {@link #escape} does ({@code \x0a}
+   * for a line break; also U+0085, U+2028 and U+2029, which terminals and editors may break a
+   * line at, as backslash, u and four hex digits), so that a message naming a file whose name
+   * holds them stays one line. Not shortened: a path is shown in full.
+   */
+  public static String oneLine(String text) {
+    StringBuilder s = null;
+    for (int i = 0; i < text.length(); i++) {
+      char c = text.charAt(i);
+      String escaped = c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c)
+          : c == 0x85 || c == 0x2028 || c == 0x2029 ? String.format("\\u%04x", (int) c)
+          : null;
+      if (escaped != null && s == null) {
+        s = new StringBuilder(text.substring(0, i));
+      }
+      if (s != null) {
+        s.append(escaped != null ? escaped : String.valueOf(c));
+      }
+    }
+    return s == null ? text : s.toString();
+  }
+
+  /**
    * Whether {@code c} prints as nothing or as a plain space in a terminal: a space other than
    * ' ' (no-break, narrow no-break, thin), a format character (zero-width space and joiners,
    * the byte-order mark, the soft hyphen), a control character (C1) or a line separator.
