@@ -338,11 +338,13 @@ public final class RunWriter {
   }
 
   /**
-   * Ends the run: removes the earlier run's result files that this run did not rewrite (the
-   * report would draw them as this run's), writes run.json from {@code info} with the files
-   * written so far, then report.html (its charts under charts/), removes the earlier run's
-   * charts that this report did not redraw, and last writes run.json again, now listing the
-   * charts too (docs/formats.md): a run stopped on the way lists no file it did not write.
+   * Ends the run: removes the earlier run's report.html (so that a run stopped on the way never
+   * leaves it beside this run's results), then the earlier run's result files that this run did
+   * not rewrite (the report would draw them as this run's), writes run.json from {@code info}
+   * with the files written so far, then report.html (its charts under charts/), removes the
+   * earlier run's charts that this report did not redraw, and last writes run.json again, now
+   * listing the charts too (docs/formats.md): a run stopped on the way lists no file it did not
+   * write.
    * Returns the report's path.
    *
    * @throws InputException naming an earlier run's file that cannot be removed
@@ -352,6 +354,7 @@ public final class RunWriter {
       throw new IllegalArgumentException("run.json of kind " + info.kind() + " in a " + kind.id()
           + " directory");
     }
+    boolean removedEarlierReport = removeEarlierReport();
     moveStagedIn();
     Path charts = Path.of("charts");
     record.removeUnchanged(p -> !p.startsWith(charts));
@@ -363,20 +366,12 @@ public final class RunWriter {
       report = HtmlReport.draw(dir, new ArrayList<>());
     } catch (InputException e) {
       // a full disk while drawing a chart: the results and run.json are this run's now, and an
-      // earlier run's report.html beside them would be read as theirs (redteam35 found it so)
+      // earlier run's report.html beside them would be read as theirs (redteam35 found it so):
+      // removed above
       reportPending = true;
-      Path stale = dir.resolve("report.html");
-      boolean removedStale = false;
-      if (record.hasEarlier() && Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {
-        try {
-          removedStale = Files.deleteIfExists(stale);
-        } catch (IOException ignored) {
-          // said below: the message then does not claim it was removed
-        }
-      }
       throw new InputException(e.getMessage() + "; the run's results and run.json were"
-          + " written, its report was not" + (removedStale ? " (the earlier run's report.html,"
-          + " which would have been read as this run's, was removed)" : ""), e);
+          + " written, its report was not" + (removedEarlierReport ? " (the earlier run's"
+          + " report.html, which would have been read as this run's, was removed)" : ""), e);
     }
     record.removeUnchanged(p -> p.startsWith(charts));
     record.noteLeftBehind(charts);
@@ -385,6 +380,26 @@ public final class RunWriter {
     // an experiment's staged files, stopped before its end: this run replaced the earlier one
     StagingFolder.removeLeftover(dir);
     return report;
+  }
+
+  /**
+   * Removes the earlier run's report.html before this run's results and run.json come in: it
+   * describes other results, and a run stopped at any point after (a SIGTERM while its charts
+   * are drawn) left it beside them, to be read as this run's (redteam46). The stop's message
+   * says {@code tikhonov report DIR} draws this run's. A report.html that cannot be removed is
+   * left to {@link HtmlReport#draw}, which replaces it or fails with the reason. Returns whether
+   * it removed one.
+   */
+  private boolean removeEarlierReport() {
+    Path stale = dir.resolve("report.html");
+    if (Files.isRegularFile(stale, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        return Files.deleteIfExists(stale);
+      } catch (IOException ignored) {
+        // drawing the report replaces it, or says why it cannot
+      }
+    }
+    return false;
   }
 
   /**
