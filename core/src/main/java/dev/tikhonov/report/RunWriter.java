@@ -354,8 +354,8 @@ public final class RunWriter {
       throw new IllegalArgumentException("run.json of kind " + info.kind() + " in a " + kind.id()
           + " directory");
     }
+    moveStagedIn(); // (a staged run refused here leaves the earlier run whole, report and all)
     boolean removedEarlierReport = removeEarlierReport();
-    moveStagedIn();
     Path charts = Path.of("charts");
     record.removeUnchanged(p -> !p.startsWith(charts));
     info.write(dir, record.files());
