@@ -23,7 +23,8 @@ class RedTeam46FileNamesTest {
    * an old Latin-1 system unpacks): Java decodes the argument to U+FFFD, asks the system for a
    * file of that name (bytes EF BF BD), and says the file it was given does not exist:
    * {@code tikhonov: error: --data x��.csv: no such file}, though {@code ls} shows it.
-   * Expected: a line saying the name is not UTF-8 and so cannot be opened (rename the file), exit 2.
+   * Expected: a line saying the name is not UTF-8 and so cannot be opened (rename the file),
+   * exit 2.
    */
   @Test
   void aNameWithBytesThatAreNotUtf8_isNotCalledMissing() throws Exception {

@@ -61,8 +61,9 @@ final class PathCharts {
    * name per class), "setosa: petal_width", as {@link Labels#shorten} writes each name. Past
    * {@link #MAX_LEGEND} lines, where a legend of every line would hide the plot, a multinomial
    * path's lines take their class's colour and the legend names the classes, "class setosa (4
-   * lines)" ("class_0 (6 lines)" of a name that says class already), so that a reader still sees which class each line is of; {@code note} says so (of
-   * one class, that the files name each line).
+   * lines)" ("class_0 (6 lines)" of a name that says class already), so that a reader still
+   * sees which class each line is of; {@code note} says so (of one class, that the files name
+   * each line).
    */
   static XYChart coefficientPath(PathData path, String title, StringBuilder note,
       String files, List<String> classNames) {

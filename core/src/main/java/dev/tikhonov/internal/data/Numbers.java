@@ -82,9 +82,10 @@ public final class Numbers {
    * The power of two s = 2⁻ᵉ that takes {@code largest} (a column's largest magnitude), when
    * below 1, into [1, 2); 1 for 0, for 1 and above, and for NaN. A subnormal largest (below
    * 2⁻¹⁰²²) gets 2¹⁰²³, the largest power of two a double holds, which takes it into [2⁻⁵¹, 2)
-   * (into [1, 2) from 2⁻¹⁰²³ up only): still exact, and with normal squares. Deviations multiplied by s
-   * before they are squared cannot underflow (values near 1e-301 have squares below double's
-   * smallest, 4.9e-324, and would read as a spread of 0), and since s is a power of two,
+   * (into [1, 2) from 2⁻¹⁰²³ up only): still exact, and with normal squares. Deviations
+   * multiplied by s before they are squared cannot underflow (values near 1e-301 have squares
+   * below double's smallest, 4.9e-324, and would read as a spread of 0), and since s is a
+   * power of two,
    * Σ(s·d)² = s²·Σd² and √(s²·v) = s·√v hold exactly: the spread divided by s again is, for
    * ordinary data, the unscaled arithmetic's to the last bit. It never scales down, so the
    * squares of huge values overflow as they did (and are refused as before).
