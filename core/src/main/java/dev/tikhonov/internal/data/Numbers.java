@@ -351,13 +351,8 @@ public final class Numbers {
     int limit = Math.min(text.length(), 40);
     for (int i = 0; i < limit; i++) {
       char c = text.charAt(i);
-      if (c < 0x20 || c == 0x7f) {
-        s.append(String.format("\\x%02x", (int) c));
-      } else if (invisible(c)) {
-        s.append(String.format("\\u%04x", (int) c));
-      } else {
-        s.append(c);
-      }
+      String escaped = escaped(c, invisible(c));
+      s.append(escaped != null ? escaped : String.valueOf(c));
     }
     if (text.length() > limit) {
       s.append("…");
@@ -375,9 +370,7 @@ public final class Numbers {
     StringBuilder s = null;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      String escaped = c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c)
-          : c == 0x85 || c == 0x2028 || c == 0x2029 ? String.format("\\u%04x", (int) c)
-          : null;
+      String escaped = escaped(c, c == 0x85 || c == 0x2028 || c == 0x2029);
       if (escaped != null && s == null) {
         s = new StringBuilder(text.substring(0, i));
       }
@@ -386,6 +379,15 @@ public final class Numbers {
       }
     }
     return s == null ? text : s.toString();
+  }
+
+  /**
+   * {@code c} escaped for a one-line message: a control character as {@code \x0a}, else with
+   * {@code asUnicode} as backslash, u and four hex digits; null for a character that stays.
+   */
+  private static String escaped(char c, boolean asUnicode) {
+    return c < 0x20 || c == 0x7f ? String.format("\\x%02x", (int) c)
+        : asUnicode ? String.format("\\u%04x", (int) c) : null;
   }
 
   /**
